@@ -1,0 +1,126 @@
+"""The structured result of cleaning one page, and its JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .features import is_truncated
+from .model import Change, Document, Kind
+from .passes.byline import parse_credit
+from .passes.teasers import split_header
+from .segment import join
+
+__all__ = ["Article", "Byline", "Teaser"]
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """Who wrote the article and when, as the page says it."""
+
+    authors: tuple[str, ...] = ()
+    agency: str | None = None
+    bio: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Teaser:
+    """A link to another article: its section label, text, and whether it was cut off."""
+
+    section: str | None
+    text: str
+    truncated: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article: title, section, body, byline, teasers, and the labelled document."""
+
+    title: str | None
+    section: str | None
+    body: str
+    byline: Byline = field(default_factory=Byline)
+    teasers: tuple[Teaser, ...] = ()
+    document: Document = field(default_factory=lambda: Document(()))
+
+    @classmethod
+    def from_document(cls, doc: Document) -> Article:
+        """Read the article off a labelled document."""
+        reasons = _last_reclassification(doc)
+        first = {kind: next((b.text for b in doc.blocks if b.kind is kind), None) for kind in Kind}
+        return cls(
+            title=first[Kind.TITLE],
+            section=first[Kind.SECTION],
+            body=join(doc.of_kind(Kind.BODY)),
+            byline=_byline(doc, reasons),
+            teasers=_teasers(doc, reasons),
+            document=doc,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract: title, section, body, byline, teasers and every block."""
+        reasons = _last_reclassification(self.document)
+        return {
+            "title": self.title,
+            "section": self.section,
+            "body": self.body,
+            "byline": {
+                "authors": list(self.byline.authors),
+                "agency": self.byline.agency,
+                "bio": self.byline.bio,
+                "date": self.byline.date,
+            },
+            "teasers": [
+                {"section": t.section, "text": t.text, "truncated": t.truncated} for t in self.teasers
+            ],
+            "blocks": [
+                {
+                    "index": b.index,
+                    "kind": b.kind.value,
+                    "text": b.text,
+                    "step": reasons[b.index].step if b.index in reasons else None,
+                    "reason": reasons[b.index].reason if b.index in reasons else None,
+                }
+                for b in self.document.blocks
+            ],
+        }
+
+
+def _last_reclassification(doc: Document) -> dict[int, Change]:
+    return {c.block: c for c in doc.changes if c.action == "reclassify"}
+
+
+def _byline(doc: Document, reasons: dict[int, Change]) -> Byline:
+    authors: list[str] = []
+    agency = bio = date = None
+    for block in doc.of_kind(Kind.BYLINE):
+        reason = reasons[block.index].reason
+        if reason == "byline" and (credit := parse_credit(block.text)):
+            authors.extend(credit.authors)
+            agency = agency or credit.agency
+            date = date or credit.date
+        elif reason == "byline_date":
+            date = date or block.text
+        elif reason == "byline_bio":
+            bio = bio or block.text
+    return Byline(tuple(dict.fromkeys(authors)), agency, bio, date)
+
+
+def _teasers(doc: Document, reasons: dict[int, Change]) -> tuple[Teaser, ...]:
+    teasers = []
+    section = None
+    for block in doc.of_kind(Kind.TEASER):
+        reason = reasons[block.index].reason
+        text = block.text
+        if reason == "teaser_section":
+            section = text
+            continue
+        if reason == "teaser_inline":
+            text = (split_header(text) or ("", text))[1]
+        elif reason != "teaser_item":
+            continue
+        text = " ".join(text.split())
+        teasers.append(Teaser(section, text, is_truncated(text)))
+        section = None
+    return tuple(teasers)

@@ -1,0 +1,127 @@
+"""The document model: blocks that are labelled, never deleted, and the changes that labelled them.
+
+A :class:`Document` is an immutable sequence of :class:`Block` values plus the log of
+:class:`Change` records that produced their current kinds and texts. Passes never remove a
+block: they *reclassify* it (body -> chrome, duplicate, ...) or *edit* its text, and every
+such step appends a change naming the pass, a stable reason code and a human detail.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from typing import Literal
+
+__all__ = ["Block", "Change", "Document", "Kind"]
+
+
+class Kind(str, enum.Enum):
+    """What a block is. Only ``BODY`` blocks make up the cleaned text."""
+
+    BODY = "body"
+    TITLE = "title"
+    SECTION = "section"
+    BYLINE = "byline"
+    TEASER = "teaser"
+    CHROME = "chrome"
+    DUPLICATE = "duplicate"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One blank-line paragraph of the input.
+
+    ``index`` is the block's position in the input and is never renumbered; ``text`` is its
+    current text (lines joined by ``\\n``); ``original`` is the text as segmented, before any
+    edit, so nothing is ever lost.
+    """
+
+    index: int
+    text: str
+    kind: Kind = Kind.BODY
+    original: str = ""
+
+    @property
+    def lines(self) -> list[str]:
+        """The block's current lines."""
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One recorded step: which pass did what to which block, and why.
+
+    ``reason`` is a stable snake_case code (tests assert on it); ``detail`` is for people.
+    ``before`` and ``after`` hold the block's text either side of an edit, or its kind
+    either side of a reclassification, so the log can be replayed.
+    """
+
+    step: str
+    block: int
+    action: Literal["reclassify", "edit"]
+    reason: str
+    detail: str = ""
+    before: str | None = None
+    after: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Blocks in input order and the changes made to them so far."""
+
+    blocks: tuple[Block, ...]
+    changes: tuple[Change, ...] = ()
+
+    def __iter__(self) -> Iterator[Block]:
+        return iter(self.blocks)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def of_kind(self, *kinds: Kind) -> list[Block]:
+        """The blocks of the given kinds, in input order."""
+        return [b for b in self.blocks if b.kind in kinds]
+
+    def reclassify(self, step: str, updates: Iterable[tuple[int, Kind, str, str]]) -> Document:
+        """Give blocks new kinds. ``updates`` holds ``(position, kind, reason, detail)``.
+
+        ``position`` is the block's place in ``blocks`` (equal to its ``index``). A block that
+        already has the requested kind is left alone and no change is recorded.
+        """
+        blocks = list(self.blocks)
+        changes = list(self.changes)
+        for pos, kind, reason, detail in updates:
+            block = blocks[pos]
+            if block.kind is kind:
+                continue
+            blocks[pos] = replace(block, kind=kind)
+            changes.append(
+                Change(step, block.index, "reclassify", reason, detail, block.kind.value, kind.value)
+            )
+        return Document(tuple(blocks), tuple(changes))
+
+    def edit(self, step: str, updates: Iterable[tuple[int, str, str, str]]) -> Document:
+        """Replace block texts. ``updates`` holds ``(position, new_text, reason, detail)``.
+
+        An update that leaves the text as it was records nothing.
+        """
+        blocks = list(self.blocks)
+        changes = list(self.changes)
+        for pos, text, reason, detail in updates:
+            block = blocks[pos]
+            if block.text == text:
+                continue
+            blocks[pos] = replace(block, text=text)
+            changes.append(Change(step, block.index, "edit", reason, detail, block.text, text))
+        return Document(tuple(blocks), tuple(changes))
+
+    def last_change(self, index: int) -> Change | None:
+        """The most recent reclassification of block ``index``, if any."""
+        for change in reversed(self.changes):
+            if change.block == index and change.action == "reclassify":
+                return change
+        return None

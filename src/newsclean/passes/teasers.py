@@ -1,0 +1,90 @@
+"""Pass 5, ``split_teasers``: "You may also like", "Related", "Read more" lists.
+
+A teaser header is a block or line that is a phrase of the ``teasers`` lexicon, alone or
+followed by ":" and an item ("Read more: Honda to go electric by 2040"). A header with an
+item on the same block is one teaser. A bare header starts a list: the blocks after it are
+teasers while they look like items, that is a short section label, a snippet cut off with
+an ellipsis, or a short headline-like block; the first block that is none of these (a
+paragraph of the article that continues after an inline "Related" box) ends the list.
+"""
+
+from __future__ import annotations
+
+from ..config import Config
+from ..features import ends_sentence, is_label, is_separator, is_truncated
+from ..lexicon import lexicon
+from ..model import Block, Document, Kind
+from ..text import words
+
+__all__ = ["split_header", "split_teasers"]
+
+NAME = "split_teasers"
+
+_MAX_ITEM_WORDS = 60
+_MAX_HEADLINE_WORDS = 25
+
+
+def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, str] | None:
+    """``(header, rest)`` when ``text`` starts with a teaser header line, else ``None``.
+
+    >>> split_header("You may also like:")
+    ('You may also like:', '')
+    >>> split_header("Read more: Honda to go electric")
+    ('Read more', 'Honda to go electric')
+    >>> split_header("Read more about the plan in our report.") is None
+    True
+    """
+    headers = lexicon("teasers", languages)
+    first, _, rest = text.partition("\n")
+    if headers.match(first):
+        return first, rest
+    label, colon, item = first.partition(":")
+    if colon and item.strip() and headers.match(label):
+        return label, (item.strip() + ("\n" + rest if rest else ""))
+    return None
+
+
+def _is_item(text: str) -> bool:
+    count = len(words(text))
+    if is_label(text) or (is_truncated(text) and count <= _MAX_ITEM_WORDS):
+        return True
+    return (
+        count <= _MAX_HEADLINE_WORDS and not ends_sentence(text.rsplit("\n", maxsplit=1)[-1])
+    ) or count <= 8
+
+
+def _item(blocks: tuple[Block, ...], pos: int, header: str) -> tuple[int, Kind, str, str]:
+    """A list item: a section label when a snippet follows it, else a snippet."""
+    text = blocks[pos].text
+    following = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
+    if is_label(text) and following and not is_label(following):
+        return (pos, Kind.TEASER, "teaser_section", f"section label of the next item under {header!r}")
+    return (pos, Kind.TEASER, "teaser_item", f"listed under {header!r}")
+
+
+def split_teasers(doc: Document, config: Config) -> Document:
+    """Mark teaser headers and the items listed after them."""
+    languages = (config.language,) if config.language else ("en",)
+    updates = []
+    blocks = doc.blocks
+    pos = 0
+    while pos < len(blocks):
+        block = blocks[pos]
+        header = split_header(block.text, languages) if block.kind is Kind.BODY else None
+        if header is None:
+            pos += 1
+            continue
+        name, rest = header
+        if rest:
+            updates.append((pos, Kind.TEASER, "teaser_inline", f"teaser after header {name!r}"))
+            pos += 1
+            continue
+        updates.append((pos, Kind.TEASER, "teaser_header", f"teaser list header {name!r}"))
+        pos += 1
+        while pos < len(blocks) and (
+            blocks[pos].kind is not Kind.BODY or is_separator(blocks[pos].text) or _is_item(blocks[pos].text)
+        ):
+            if blocks[pos].kind is Kind.BODY:
+                updates.append(_item(blocks, pos, name))
+            pos += 1
+    return doc.reclassify(NAME, updates)
