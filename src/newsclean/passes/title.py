@@ -36,7 +36,7 @@ def looks_like_headline(text: str) -> bool:
     return (
         "\n" not in text
         and 3 <= count <= 30
-        and not text.rstrip().endswith(".")
+        and not text.rstrip().endswith((".", ":", ";", ","))
         and not _CAPTION.match(text)
         and not _BYLINE_START.match(text)
         and sum(c.isdigit() for c in text) * 3 < len(text)
