@@ -23,7 +23,7 @@ from ..features import is_prose
 from ..model import Document, Kind
 from ..text import fold, load_words, words
 
-__all__ = ["Credit", "parse_credit", "split_byline"]
+__all__ = ["Credit", "is_date_line", "parse_credit", "split_byline"]
 
 NAME = "split_byline"
 
@@ -146,7 +146,8 @@ def parse_credit(text: str) -> Credit | None:
     return credit
 
 
-def _is_date_line(text: str) -> bool:
+def is_date_line(text: str) -> bool:
+    """A one-line date or "Published/Updated …" line of at most 12 words."""
     return "\n" not in text and len(words(text)) <= 12 and bool(_DATED.match(text) or _DATE.search(text))
 
 
@@ -167,11 +168,7 @@ def split_byline(doc: Document, config: Config) -> Document:
             updates.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
     for pos in bylines:
         for near in (pos - 1, pos + 1, pos + 2):
-            if (
-                0 <= near < len(blocks)
-                and blocks[near].kind is Kind.BODY
-                and _is_date_line(blocks[near].text)
-            ):
+            if 0 <= near < len(blocks) and blocks[near].kind is Kind.BODY and is_date_line(blocks[near].text):
                 updates.append((near, Kind.BYLINE, "byline_date", f"date next to the byline (block {pos})"))
         bio = _bio(doc, pos)
         if bio is not None:

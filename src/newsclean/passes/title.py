@@ -12,8 +12,11 @@ import regex
 
 from ..config import Config
 from ..features import is_label, is_prose, is_separator
+from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
 from ..text import words
+from .byline import is_date_line, parse_credit
+from .chrome import chrome_reason
 
 __all__ = ["find_title", "looks_like_headline"]
 
@@ -43,9 +46,18 @@ def looks_like_headline(text: str) -> bool:
     )
 
 
+def _is_headline(text: str, chrome: Lexicon) -> bool:
+    """A headline that is not UI text, a date line or a byline."""
+    return (
+        looks_like_headline(text)
+        and chrome_reason(text, chrome) is None
+        and not is_date_line(text)
+        and parse_credit(text) is None
+    )
+
+
 def find_title(doc: Document, config: Config) -> Document:
     """Mark the headline as the title and the label above it as the section."""
-    del config
     blocks = doc.blocks
     first_prose = next((p for p, b in enumerate(blocks) if b.kind is Kind.BODY and is_prose(b.text)), None)
     if first_prose is None:
@@ -55,7 +67,8 @@ def find_title(doc: Document, config: Config) -> Document:
         for p in range(first_prose - 1, max(-1, first_prose - 1 - _LOOK_BACK), -1)
         if blocks[p].kind is Kind.BODY and not is_separator(blocks[p].text)
     ]
-    title = next((p for p in candidates if looks_like_headline(blocks[p].text)), None)
+    chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
+    title = next((p for p in candidates if _is_headline(blocks[p].text, chrome)), None)
     if title is None:
         return doc
     updates = [(title, Kind.TITLE, "headline", f"headline above the first prose block {first_prose}")]
@@ -67,6 +80,11 @@ def find_title(doc: Document, config: Config) -> Document:
         ),
         None,
     )
-    if above is not None and title - above <= 2 and is_label(blocks[above].text, max_words=3):
+    if (
+        above is not None
+        and title - above <= 2
+        and is_label(blocks[above].text, max_words=3)
+        and chrome_reason(blocks[above].text, chrome) is None
+    ):
         updates.append((above, Kind.SECTION, "section_label", f"short label above the title (block {title})"))
     return doc.reclassify(NAME, updates)

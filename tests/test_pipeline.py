@@ -1,0 +1,33 @@
+"""The registry and the pipeline: one ordered list, every name derived from it."""
+
+from __future__ import annotations
+
+import newsclean
+from conftest import ROOT
+from newsclean import PASSES, Config
+from newsclean.pipeline import run
+
+
+def test_registry_names_are_unique_and_documented() -> None:
+    names = [p.name for p in PASSES]
+    assert len(names) == len(set(names))
+    assert all(p.summary for p in PASSES)
+
+
+def test_every_pass_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [p.name for p in PASSES if f"`{p.name}`" not in readme]
+    assert not missing, f"passes missing from README.md: {missing}"
+
+
+def test_every_change_names_a_registered_pass() -> None:
+    text = (ROOT / "fixtures" / "golden" / "seed.input.txt").read_text(encoding="utf-8")
+    doc = run(text, Config())
+    assert {c.step for c in doc.changes} <= {p.name for p in PASSES}
+    assert all(c.reason and c.reason.islower() and " " not in c.reason for c in doc.changes)
+
+
+def test_skipping_every_pass_returns_the_segmented_input() -> None:
+    text = "Menu\n\nBody  text here.\n\n\nBody  text here."
+    config = Config(skip=frozenset(p.name for p in PASSES))
+    assert newsclean.clean(text, config) == "Menu\n\nBody  text here.\n\nBody  text here."
