@@ -1,0 +1,68 @@
+"""split_teasers: headers, inline teasers, items, and where a list ends."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.passes.teasers import split_header
+
+BODY = "The council approved the new budget on Monday after a debate that lasted six hours."
+MORE = "Its members said the plan would be reviewed again in the autumn, after the elections."
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "You may also like",
+        "You might also like:",
+        "Related",
+        "Related articles",
+        "Read more",
+        "Read also",
+        "More from Business",
+        "Recommended",
+        "Most read",
+        "Trending",
+        "Don't miss",
+        "Editor's picks",
+        "RELATED STORIES",
+    ],
+)
+def test_headers_are_recognised(header: str) -> None:
+    assert split_header(header) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more about the plan in our report.",
+        "Related to this, the mayor resigned.",
+        "Most read books of the year are thrillers, a survey found.",
+        "Trending upwards, prices rose again in June.",
+    ],
+)
+def test_sentences_starting_like_a_header_are_not_headers(line: str) -> None:
+    assert split_header(line) is None
+
+
+def test_list_items_with_sections_and_truncation() -> None:
+    text = f"{BODY}\n\nRelated\n\nSport\n\nThe home side won the derby after a late goal in...\n\nA short headline without snippet"
+    article = newsclean.parse(text)
+    assert article.body == BODY
+    assert [(t.section, t.truncated) for t in article.teasers] == [("Sport", True), (None, False)]
+
+
+def test_inline_teaser_keeps_the_body_after_it() -> None:
+    text = f"{BODY}\n\nRead also: Mayor resigns after budget row\n\n{MORE}"
+    article = newsclean.parse(text)
+    assert article.body == f"{BODY}\n\n{MORE}"
+    assert [t.text for t in article.teasers] == ["Mayor resigns after budget row"]
+
+
+def test_a_list_ends_at_the_first_paragraph_of_prose() -> None:
+    long_para = " ".join([MORE] * 3)
+    text = f"{BODY}\n\nRelated\n\nMayor resigns after budget row\n\n{long_para}"
+    article = newsclean.parse(text)
+    assert article.body == f"{BODY}\n\n{long_para}"
+    assert len(article.teasers) == 1
