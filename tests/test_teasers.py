@@ -47,7 +47,8 @@ def test_sentences_starting_like_a_header_are_not_headers(line: str) -> None:
 
 
 def test_list_items_with_sections_and_truncation() -> None:
-    text = f"{BODY}\n\nRelated\n\nSport\n\nThe home side won the derby after a late goal in...\n\nA short headline without snippet"
+    items = "Sport\n\nThe home side won the derby after a late goal in...\n\nA short headline"
+    text = f"{BODY}\n\nRelated\n\n{items}"
     article = newsclean.parse(text)
     assert article.body == BODY
     assert [(t.section, t.truncated) for t in article.teasers] == [("Sport", True), (None, False)]
