@@ -5,17 +5,32 @@ ftfy repairs mojibake ("Ã©", "â€™"), HTML entities and control characters
 become plain spaces, invisible characters go, and runs of spaces collapse. Zero-width
 joiners and non-joiners (U+200D, U+200C) are kept: they spell words in Persian and Indic
 scripts and build emoji, so removing them would change text, not clean it.
+
+Speed: most blocks need nothing from ftfy but straight quotes, and calling
+``ftfy.fix_and_explain`` on every block costs more than the rest of the pipeline. So
+:func:`repair` first asks whether ftfy *can* change the block at all and calls it only
+when it can; the answer comes from ftfy's own tables and patterns (see :func:`_triggers`),
+so it follows the installed ftfy, and ``tests/test_fastpath.py`` checks the result against
+plain ftfy on a generated mojibake and entity corpus.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
 import ftfy
 import regex
+from ftfy import chardata, fixes
+from ftfy.badness import BADNESS_RE
 
 from ..config import Config
 from ..model import Document
 
-__all__ = ["normalize_spaces", "normalize_text"]
+__all__ = ["normalize_spaces", "normalize_text", "repair"]
 
 NAME = "normalize_text"
 
@@ -24,6 +39,13 @@ _ODD_SPACE = regex.compile(r"[^\S\n\u0020]")
 # Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen.
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 _RUN_OF_SPACES = regex.compile(r" {2,}")
+# Characters ``str.strip`` removes from a line's ends, other than the line break.
+_STRIPPED = "".join(regex.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+# Anything normalize_spaces would change: an odd space, an invisible character, two spaces,
+# or a strippable character at the start or end of a line.
+_SPACING_WORK = regex.compile(
+    rf"[^\S\n\u0020]|[\u200b\u2060\ufeff\u00ad]|  |(?:\A|\n)[{_STRIPPED}]|[{_STRIPPED}](?:\n|\Z)"
+)
 
 
 def normalize_spaces(text: str) -> str:
@@ -32,20 +54,161 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("a\\u00a0 b\\u200bc \\n  d")
     'a bc\\nd'
     """
+    if _SPACING_WORK.search(text) is None:
+        return text
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
     return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 
+def _char_sets(items: Iterable[tuple[Any, Any]], parser: Any) -> list[frozenset[str]]:
+    """Sets of characters a match of the parsed sequence ``items`` must each draw from.
+
+    A match of the sequence contains at least one character of every returned set. Items
+    whose characters cannot be listed (``\\w``, ``.``, negated classes) give no set.
+    """
+    consts = parser
+    sets: list[frozenset[str]] = []
+    for op, av in items:
+        if op is consts.LITERAL:
+            sets.append(frozenset(chr(av)))
+        elif op is consts.IN:
+            chars: set[str] = set()
+            for member_op, member in av:
+                if member_op is consts.LITERAL:
+                    chars.add(chr(member))
+                elif member_op is consts.RANGE:
+                    chars.update(map(chr, range(member[0], member[1] + 1)))
+                else:  # NEGATE, CATEGORY: not a finite list
+                    break
+            else:
+                sets.append(frozenset(chars))
+        elif op in (consts.MAX_REPEAT, consts.MIN_REPEAT) and av[0] >= 1:
+            sets.extend(_char_sets(av[2], parser))
+        elif op is consts.SUBPATTERN:
+            sets.extend(_char_sets(av[-1], parser))
+        elif op is consts.BRANCH:
+            chosen = [_cheapest(_char_sets(alt, parser)) for alt in av[1]]
+            if all(c is not None for c in chosen):
+                sets.append(frozenset().union(*(c for c in chosen if c is not None)))
+    return sets
+
+
+def _cheapest(sets: list[frozenset[str]]) -> frozenset[str] | None:
+    """The set whose characters news text uses least: never ASCII, rarely typography."""
+
+    def cost(chars: frozenset[str]) -> int:
+        return sum(10_000 if c.isascii() else 100 if c in _COMMON else 1 for c in chars)
+
+    return min(sets, key=cost, default=None)
+
+
+# Typographic characters frequent in clean news text; a pre-check built on them would send
+# most blocks to ftfy for nothing.
+_COMMON = frozenset("\u00a0\u00b7\u00a9\u00ae\u00b0\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026")
+
+
+def _mojibake_chars() -> frozenset[str] | None:
+    """Characters of which every match of ftfy's ``BADNESS_RE`` holds at least one.
+
+    ``None`` when the pattern cannot be read that way (then every non-ASCII text goes to
+    ftfy). Text without any of them is not "bad", so ftfy's encoding fixer leaves it alone.
+    """
+    try:
+        parser = importlib.import_module("re._parser")
+    except ImportError:  # Python 3.10
+        parser = importlib.import_module("sre_parse")
+    try:
+        if BADNESS_RE.flags & regex.IGNORECASE:
+            return None
+        found = _char_sets(parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data, parser)
+    except Exception:  # an ftfy or Python version whose pattern we cannot read
+        return None
+    chosen = _cheapest(found)
+    if chosen is None or any(c.isascii() for c in chosen):
+        return None
+    return chosen
+
+
+def _triggers() -> tuple[str, str, str]:
+    """Character classes of what ftfy can act on: in ASCII text, in any text, and the
+    characters without which ftfy's mojibake detector cannot fire.
+
+    Besides mojibake and entities (checked apart, see :func:`_has_entity`): C1 controls,
+    line and paragraph separators and CR, surrogates, the escape character, the control
+    characters ftfy removes, Latin ligatures and full- and half-width forms. Quotes are
+    straightened by ftfy's own ``uncurl_quotes``; Unicode normalisation is checked with ``unicodedata``.
+    """
+    ascii_chars = {"\r", "\x1b"} | {chr(c) for c in chardata.CONTROL_CHARS if c < 0x80}
+    other = ascii_chars | {"\u2028", "\u2029"}
+    other |= {chr(c) for c in chardata.CONTROL_CHARS} | {chr(c) for c in chardata.LIGATURES}
+    other |= {chr(c) for c in chardata.WIDTH_MAP}
+    mojibake = _mojibake_chars()
+
+    def klass(chars: Iterable[str], ranges: str = "") -> str:
+        return "[" + "".join(f"\\U{ord(c):08x}" for c in sorted(chars)) + ranges + "]"
+
+    return (
+        klass(ascii_chars),
+        klass(other, r"\x80-\x9f\ud800-\udfff"),
+        klass(mojibake) if mojibake else r"[\x80-\U0010ffff]",
+    )
+
+
+_ASCII_CLASS, _ANY_CLASS, _MOJIBAKE_CLASS = _triggers()
+# The standard library's ``re`` scans a character class many times faster than ``regex``.
+_ASCII_TRIGGER = re.compile(_ASCII_CLASS)
+_TRIGGER = re.compile(_ANY_CLASS)
+_MOJIBAKE = re.compile(_MOJIBAKE_CLASS)
+_FIXERS = {uncurl: ftfy.TextFixerConfig(uncurl_quotes=uncurl, explain=True) for uncurl in (False, True)}
+
+
+def _has_entity(text: str) -> bool:
+    """Whether ftfy's ``unescape_html`` has an entity to look at."""
+    return "&" in text and chardata.HTML_ENTITY_RE.search(text) is not None
+
+
+def _could_be_mojibake(text: str) -> bool:
+    """ftfy's ``is_bad``, skipped when ``text`` has none of the characters it needs."""
+    return _MOJIBAKE.search(text) is not None and BADNESS_RE.search(text) is not None
+
+
+def repair(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
+    """``ftfy.fix_and_explain(text, TextFixerConfig(uncurl_quotes=uncurl))``: the fixed
+    text and the names of ftfy's steps, calling ftfy only when it can change something.
+
+    When ``text`` holds nothing ftfy acts on (see :func:`_triggers`), does not look like
+    mojibake to ftfy and is in NFC, ftfy's only possible change is ``uncurl_quotes``,
+    done here with ftfy's own function.
+
+    >>> repair("It’s “fine”", uncurl=True)
+    ('It\\'s "fine"', ['uncurl_quotes'])
+    >>> repair("caf\\u00c3\\u00a9 &amp; bar", uncurl=True)
+    ('café & bar', ['unescape_html', 'latin-1', 'utf-8'])
+    """
+    if text.isascii():
+        if _ASCII_TRIGGER.search(text) is None and not _has_entity(text):
+            return text, []
+    elif _TRIGGER.search(text) is None and not _has_entity(text) and not _could_be_mojibake(text):
+        straight = fixes.uncurl_quotes(text) if uncurl else text
+        if straight == text:
+            if unicodedata.is_normalized("NFC", text):
+                return text, []
+        elif not _could_be_mojibake(straight) and unicodedata.is_normalized("NFC", straight):
+            return straight, ["uncurl_quotes"]
+    fixed, steps = ftfy.fix_and_explain(text, _FIXERS[uncurl])
+    return fixed, [param for _, param in steps or []]
+
+
 def normalize_text(doc: Document, config: Config) -> Document:
     """Repair each block with ftfy, then normalise its spacing; record what changed."""
-    fixer = ftfy.TextFixerConfig(uncurl_quotes=not config.keep_quotes)
+    uncurl = not config.keep_quotes
     updates = []
     for pos, block in enumerate(doc.blocks):
-        fixed, steps = ftfy.fix_and_explain(block.text, fixer)
+        fixed, steps = repair(block.text, uncurl=uncurl)
         spaced = normalize_spaces(fixed)
         if spaced == block.text:
             continue
-        names = [f"ftfy.{param}" for _, param in steps or []]
+        names = [f"ftfy.{param}" for param in steps]
         if spaced != fixed:
             names.append("normalize_spaces")
         updates.append((pos, spaced, "normalize", ", ".join(names)))
