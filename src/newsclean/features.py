@@ -10,7 +10,18 @@ import regex
 
 from .text import words
 
-__all__ = ["ends_sentence", "is_label", "is_prose", "is_separator", "is_truncated"]
+__all__ = [
+    "CJK_CHARS_PER_WORD",
+    "capitalised_share",
+    "ends_sentence",
+    "is_label",
+    "is_prose",
+    "is_separator",
+    "is_truncated",
+    "length_units",
+    "sentence_marks",
+    "stopword_density",
+]
 
 _SENTENCE_END = regex.compile(r"[.!?…。！？»\"')\]]$")
 _TRUNCATED = regex.compile(r"(?:\.\.\.|…)\s*$")
@@ -68,3 +79,57 @@ def is_prose(text: str, *, min_words: int = 12) -> bool:
     True
     """
     return len(words(text)) >= min_words and ends_sentence(text)
+
+
+_SENTENCE_MARK = regex.compile(r"(?<=\w[\p{Pf}\"')\]]?)[.!?…](?=[\s\p{Pf}\"')\]]|$)|[。！？]")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+CJK_CHARS_PER_WORD = 2.5
+"""Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
+much as one word of a space-separated language (a rough mean over the three)."""
+
+
+def sentence_marks(text: str) -> int:
+    """How many sentence ends (". ", "! ", "? ", "。") ``text`` holds; "3.5" and "U.S" don't count.
+
+    >>> sentence_marks("He left. She stayed! 3.5 km"), sentence_marks("政府は発表した。")
+    (2, 1)
+    """
+    return len(_SENTENCE_MARK.findall(text))
+
+
+def length_units(text: str) -> float:
+    """The length of ``text`` in words, counting CJK characters as words at 2.5 a word.
+
+    >>> length_units("The Kremlin confirmed it."), length_units("政府は発表した")
+    (4.0, 2.8)
+    """
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return float(len(words(text)))
+    rest = len(words(_CJK.sub(" ", text)))
+    return round(cjk / CJK_CHARS_PER_WORD + rest, 1)
+
+
+def stopword_density(text: str, stopwords: frozenset[str]) -> float:
+    """The share of ``text``'s letter tokens that are in ``stopwords`` (0 when none).
+
+    >>> stopword_density("The cat sat on the mat", frozenset({"the", "on"}))
+    0.5
+    """
+    tokens = _LETTERS.findall(text.casefold())
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if t in stopwords) / len(tokens)
+
+
+def capitalised_share(text: str) -> float:
+    """The share of word tokens that start with a capital letter or a digit.
+
+    >>> capitalised_share("Home World Sport and more")
+    0.6
+    """
+    tokens = words(text)
+    if not tokens:
+        return 0.0
+    return sum(1 for t in tokens if t[0].isupper() or t[0].isdigit()) / len(tokens)

@@ -1,22 +1,50 @@
-"""Pass 7, ``remove_chrome``: site UI that is not the article.
+"""Pass 7, ``remove_chrome``: everything on the page that is not the article.
 
-A block is chrome when every one of its lines is a UI phrase of the ``chrome`` lexicon
-(plus ``Config.extra_chrome``), a count ("12 comments", "3 min read") or a separator of
-punctuation only ("-", "|", "•"). In a block that mixes such lines with text, the UI lines
-are edited out and the edit is recorded. Phrases match whole lines only, so a body
-sentence that says "connect with us" stays.
+Two steps, both on plain text.
+
+**UI lines.** A block is chrome when every one of its lines is a UI phrase of the
+``chrome`` lexicon (plus ``Config.extra_chrome``), a count ("12 comments", "3 min read") or
+a separator of punctuation only ("-", "|", "•"). In a kept block that mixes such lines with
+text, the UI lines are edited out and the edit is recorded. Phrases match whole lines only,
+so a body sentence that says "connect with us" stays.
+
+**The block classifier.** A flattened page is mostly menus, footers, comment threads,
+cookie banners and link lists; the article is one contiguous run of prose in it. Every
+remaining body block gets context-free signals (:class:`Signals`: length in words, or in
+characters for Chinese, Japanese and Korean; sentence ends; stopword density for the
+page's language; share of capitalised tokens) and a class, as in jusText:
+
+* ``good``: long running text (many words, sentence ends, function words);
+* ``near``: a shorter sentence-like block;
+* ``short``: a few words without the marks of a sentence (a menu item, a date, a name);
+* ``bad``: a UI phrase.
+
+The article is then the *main prose region*: the run of blocks with the highest sum of
+``good`` and ``near`` lengths minus a cost for every ``short`` or ``bad`` block inside it
+(a maximum-sum subarray, linear time). Blocks outside it are chrome ("outside main prose
+region"); inside it, short blocks are smoothed by their neighbours: a short block between
+two text blocks is part of the article (a subheading, a one-line quotation, a list), one
+next to chrome is chrome. A page without a single sentence-like block is left as it is,
+so short inputs never lose their text. Each decision's detail names the signals that
+decided it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+
 import regex
 
 from ..config import Config
-from ..features import is_separator
+from ..features import capitalised_share, is_separator, length_units, sentence_marks, stopword_density
+from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
+from ..text import fold
 
-__all__ = ["chrome_reason", "remove_chrome"]
+__all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
 
 NAME = "remove_chrome"
 
@@ -25,6 +53,161 @@ _COUNT = regex.compile(
     r"min(?:ute)?s?\s+read|min)\s*$",
     regex.I,
 )
+
+GOOD_UNITS = 25
+"""Words from which a block with sentence ends and function words is running text."""
+NEAR_UNITS = 8
+"""Words from which a block that ends like a sentence may be text."""
+STOP_GOOD = 0.25
+"""Stopword share of running text: 30-50 % in every stoplist language; menus and lists of
+names are far below."""
+STOP_NEAR = 0.15
+SHORT_COST = 4.0
+"""What a short block costs the main region, on top of its own words. A body split by an
+advertisement, a caption or an image credit is rejoined (a few blocks cost less than one
+paragraph), while a footer or a comment thread after a long menu gap is not."""
+NEAR_WEIGHT = 0.75
+TITLE_BONUS = 30.0
+"""What the headline adds to a region that starts right after it: the body hangs under
+the headline, so a cookie notice or a comment thread elsewhere on the page must be longer
+than the article by this much to be taken for it."""
+BOILERPLATE_MIN_HITS = 2
+BOILERPLATE_WORDS_PER_HIT = 15
+"""A block with at least two site-boilerplate terms ("cookies", "privacy policy",
+"newsletter"), one per 15 words or denser, is a notice about the site, not the article."""
+
+
+class Class(str, Enum):
+    """The context-free class of a block."""
+
+    GOOD = "good"
+    NEAR = "near"
+    SHORT = "short"
+    BAD = "bad"
+    BARRIER = "barrier"
+    """A UI block that opens the comments: the article never continues past it."""
+    THREAD = "thread"
+    """A block after a comments header that is followed by comment author lines."""
+    TITLE = "title"
+    """Not a body block: the headline found by ``find_title``, an anchor for the region."""
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    """The plain-text signals of one block."""
+
+    units: float
+    marks: int
+    ends: bool
+    stop: float | None
+    caps: float
+
+    def describe(self) -> str:
+        """The signals as a short human string."""
+        parts = [f"{self.units:g} words", f"{self.marks} sentence end(s)"]
+        if self.stop is not None:
+            parts.append(f"stopwords {self.stop:.0%}")
+        parts.append(f"capitalised {self.caps:.0%}")
+        return "; ".join(parts)
+
+
+_COMMENT_AUTHOR = regex.compile(
+    r"\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
+    r"dit|a écrit|dijo|escribió|zei|schreef|napisał|пишет|написал|написала|говорит):?\s*$",
+    regex.I,
+)
+COMMENT_AUTHOR_MAX_WORDS = 12
+COMMENT_LOOKAHEAD = 6
+"""A comments header ("Comments", "34 responses to ...") ends the article only when a
+comment author line ("jane says:") follows within this many blocks: a bare "Comments"
+button in a share row is not a thread."""
+_AUTHOR_LINE = "comment author line"
+_COMMENTS_HEADER = regex.compile(
+    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on|reactions?|"
+    r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)|"
+    r"reader comments|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|"
+    r"komentarze|комментари[ийя]\w*)\b",
+    regex.I,
+)
+
+
+def _is_comments_header(text: str) -> bool:
+    """Whether a UI block opens a comment thread ("34 comments", "Leave a reply").
+
+    >>> _is_comments_header("34 Comments"), _is_comments_header("Share")
+    (True, False)
+    """
+    return "\n" not in text.strip() and bool(_COMMENTS_HEADER.match(text))
+
+
+_ENDS = regex.compile(r"[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
+
+
+def signals(text: str, stops: frozenset[str]) -> Signals:
+    """Measure one block.
+
+    >>> stops = frozenset({"the", "on", "that"})
+    >>> s = signals("The minister said on Friday that the plan would go ahead.", stops)
+    >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
+    (11.0, 1, True, 0.36)
+    """
+    return Signals(
+        units=length_units(text),
+        marks=sentence_marks(text),
+        ends=bool(_ENDS.search(text)),
+        stop=stopword_density(text, stops) if stops else None,
+        caps=capitalised_share(text),
+    )
+
+
+def classify(sig: Signals) -> tuple[Class, str]:
+    """The context-free class of a block and the signals that decided it.
+
+    >>> classify(Signals(units=40, marks=3, ends=True, stop=0.4, caps=0.1))[0]
+    <Class.GOOD: 'good'>
+    >>> classify(Signals(units=3, marks=0, ends=False, stop=None, caps=1.0))
+    (<Class.SHORT: 'short'>, '3 words; no sentence punctuation')
+    """
+    stop_ok = sig.stop is None or sig.stop >= STOP_GOOD
+    stop_near = sig.stop is None or sig.stop >= STOP_NEAR
+    if sig.units >= GOOD_UNITS and sig.marks >= 1 and stop_ok:
+        return Class.GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
+    if sig.units >= NEAR_UNITS and (sig.ends or sig.marks >= 1) and stop_near:
+        return Class.NEAR, f"{sig.units:g} words; ends like a sentence"
+    why = [f"{sig.units:g} words"]
+    if not sig.marks and not sig.ends:
+        why.append("no sentence punctuation")
+    elif sig.units < NEAR_UNITS:
+        why.append("too short for a sentence")
+    if sig.stop is not None and not stop_near:
+        why.append(f"few function words ({sig.stop:.0%})")
+    return Class.SHORT, "; ".join(why)
+
+
+def main_region(scores: list[float | None]) -> tuple[int, int] | None:
+    """``(start, end)`` (inclusive) of the run with the highest score sum, or ``None``.
+
+    A ``None`` score is a barrier that no run crosses.
+
+    >>> main_region([-1, -1, 5, -2, 4, -9, 3])
+    (2, 4)
+    >>> main_region([3, None, 1, 1])
+    (0, 0)
+    >>> main_region([-1, -2]) is None
+    True
+    """
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for pos, score in enumerate(scores):
+        if score is None:
+            total, start = 0.0, pos + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, pos
+        total += score
+        if total > best:
+            best, best_span = total, (start, pos)
+    return best_span
 
 
 def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
@@ -44,15 +227,60 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def _score(cls: Class, sig: Signals) -> float | None:
+    if cls is Class.THREAD:
+        return None
+    if cls is Class.BARRIER:
+        return -(SHORT_COST + sig.units)
+    if cls is Class.TITLE:
+        return TITLE_BONUS
+    if cls is Class.GOOD:
+        return sig.units
+    if cls is Class.NEAR:
+        return sig.units * NEAR_WEIGHT
+    return -(SHORT_COST + sig.units)
+
+
 def remove_chrome(doc: Document, config: Config) -> Document:
-    """Mark UI blocks as chrome; edit UI lines out of mixed blocks."""
-    languages = (config.language,) if config.language else ("en",)
-    phrases = lexicon("chrome", languages, config.extra_chrome)
+    """Mark UI blocks and everything outside the main prose region as chrome."""
+    language = page_language(doc, config.language)
+    phrases = lexicon("chrome", (language or "en",), config.extra_chrome)
+    doc, chrome, candidates = _ui_lines(doc, phrases)
+    ui_blocks = {pos for pos, *_ in chrome}
+    stops = stopwords(language)
+    boilerplate = _boilerplate_pattern((language or "en",))
+    judged = []
+    for pos in candidates:
+        block = doc.blocks[pos]
+        sig = signals(block.text, stops)
+        if block.kind is Kind.TITLE:
+            cls, why = Class.TITLE, "headline"
+        else:
+            cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
+        judged.append((pos, cls, why, sig))
+    chrome.extend(_outside_region(_cut_comments(judged), ui_blocks))
+    return doc.reclassify(NAME, chrome)
+
+
+Decision = tuple[int, Kind, str, str]
+"""``(position, kind, reason, detail)``, as :meth:`Document.reclassify` takes it."""
+
+
+def _ui_lines(doc: Document, phrases: Lexicon) -> tuple[Document, list[Decision], list[int]]:
+    """Step 1: UI blocks become chrome, UI lines are edited out of mixed blocks.
+
+    Returns the edited document, the chrome decisions and the positions the classifier
+    looks at (body blocks, UI blocks, which count for the region, and the title).
+    """
     chrome = []
     edits = []
+    candidates = []
     for pos, block in enumerate(doc.blocks):
+        if block.kind is Kind.TITLE:
+            candidates.append(pos)
         if block.kind is not Kind.BODY:
             continue
+        candidates.append(pos)
         lines = block.text.split("\n")
         found = [chrome_reason(line, phrases) for line in lines]
         if all(found):
@@ -64,4 +292,99 @@ def remove_chrome(doc: Document, config: Config) -> Document:
             kept = [line for line, why in zip(lines, found, strict=True) if why is None]
             dropped = [line for line, why in zip(lines, found, strict=True) if why is not None]
             edits.append((pos, "\n".join(kept), "chrome_line", "removed UI line(s): " + " | ".join(dropped)))
-    return doc.edit(NAME, edits).reclassify(NAME, chrome)
+    return doc.edit(NAME, edits), chrome, candidates
+
+
+def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: regex.Pattern[str] | None) -> tuple[Class, str]:
+    """The class of one body block: comment structure and boilerplate first, then signals."""
+    if _is_comments_header(text) and sig.units <= COMMENT_AUTHOR_MAX_WORDS:
+        # Scored like a UI block unless a thread follows (see _cut_comments).
+        return Class.BARRIER, "opens the comments"
+    if ui:
+        return Class.BAD, "UI phrase"
+    if _COMMENT_AUTHOR.search(text) and sig.units <= COMMENT_AUTHOR_MAX_WORDS:
+        return Class.BAD, _AUTHOR_LINE
+    if hits := _boilerplate_hits(text, boilerplate, sig.units):
+        return Class.BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
+    return classify(sig)
+
+
+def _outside_region(
+    judged: list[tuple[int, Class, str, Signals]], done: set[int]
+) -> list[tuple[int, Kind, str, str]]:
+    """Chrome decisions for the classified body blocks: the region, then smoothing.
+
+    Blocks in ``done`` are already chrome (UI phrases); they count for the region only.
+    """
+    if not any(cls in (Class.GOOD, Class.NEAR) for _, cls, _, _ in judged):
+        return []
+    span = main_region([_score(cls, sig) for _, cls, _, sig in judged])
+    if span is None:
+        return []
+    start, end = span
+    out = []
+    for i, (pos, cls, why, _sig) in enumerate(judged):
+        if cls is Class.TITLE or pos in done:
+            continue
+        if cls is Class.THREAD:
+            out.append((pos, Kind.CHROME, "comments", why))
+            continue
+        if i < start or i > end:
+            out.append((pos, Kind.CHROME, "outside_main_region", f"outside main prose region; {why}"))
+        elif cls is Class.BAD:
+            out.append((pos, Kind.CHROME, "boilerplate", why))
+        elif cls is Class.SHORT:
+            before = _nearest(judged, i, -1, start)
+            after = _nearest(judged, i, 1, end)
+            if before is None or after is None:
+                out.append((pos, Kind.CHROME, "short_block", f"short block at the region's edge; {why}"))
+    return out
+
+
+def _cut_comments(judged: list[tuple[int, Class, str, Signals]]) -> list[tuple[int, Class, str, Signals]]:
+    """Everything after a comments header that follows prose is the thread, not the article."""
+    seen_prose = False
+    for i, (_pos, cls, _why, _sig) in enumerate(judged):
+        if (
+            cls is Class.BARRIER
+            and seen_prose
+            and any(why == _AUTHOR_LINE for _p, _c, why, _s in judged[i + 1 : i + 1 + COMMENT_LOOKAHEAD])
+        ):
+            return judged[: i + 1] + [
+                (pos, Class.THREAD, f"after the comments header; {why}", sig)
+                for pos, _cls, why, sig in judged[i + 1 :]
+            ]
+        seen_prose = seen_prose or cls in (Class.GOOD, Class.NEAR)
+    return judged
+
+
+def _nearest(judged: list[tuple[int, Class, str, Signals]], i: int, step: int, limit: int) -> Class | None:
+    """The class of the nearest non-short block from ``i`` towards ``limit``."""
+    j = i + step
+    while (j <= limit) if step > 0 else (j >= limit):
+        cls = judged[j][1]
+        if cls in (Class.TITLE, Class.THREAD):
+            return None
+        if cls is not Class.SHORT:
+            return cls
+        j += step
+    return None
+
+
+@lru_cache(maxsize=32)
+def _boilerplate_pattern(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
+    """One alternation of the ``chrome/words`` terms of ``languages`` (and English)."""
+    terms = sorted(set(lexicon("chrome/words", languages).exact), key=len, reverse=True)
+    if not terms:
+        return None
+    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
+
+
+def _boilerplate_hits(text: str, pattern: regex.Pattern[str] | None, units: float) -> list[str]:
+    """The boilerplate terms in ``text`` when they are dense enough to call it site text."""
+    if pattern is None:
+        return []
+    hits = pattern.findall(fold(text))
+    if len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units:
+        return list(hits)
+    return []
