@@ -14,7 +14,7 @@ import itertools
 import random
 
 import ftfy
-import ftfy.bad_codecs  # noqa: F401  (registers the sloppy-windows-* codecs)
+import ftfy.bad_codecs  # registers the sloppy-windows-* codecs
 import pytest
 import regex
 from ftfy.badness import BADNESS_RE
