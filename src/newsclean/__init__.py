@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from .article import Article, Byline, Teaser
+from .batch import clean_many, clean_records, parse_many
 from .config import Config
 from .explain import explain
 from .model import Block, Change, Document, Kind
@@ -27,8 +28,11 @@ __all__ = [
     "Teaser",
     "__version__",
     "clean",
+    "clean_many",
+    "clean_records",
     "explain",
     "parse",
+    "parse_many",
 ]
 
 __version__ = "0.1.0"
