@@ -31,6 +31,7 @@ decided it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
@@ -86,6 +87,8 @@ class Class(str, Enum):
     BAD = "bad"
     BARRIER = "barrier"
     """A UI block that opens the comments: the article never continues past it."""
+    REPEATED = "repeated"
+    """A short block that recurs on the page: the button or label of a list's items."""
     THREAD = "thread"
     """A block after a comments header that is followed by comment author lines."""
     TITLE = "title"
@@ -117,13 +120,18 @@ _COMMENT_AUTHOR = regex.compile(
     regex.I,
 )
 COMMENT_AUTHOR_MAX_WORDS = 12
+REPEATED = 3
+"""A short block seen this often on one page ("Reply", "Download", "Read more") is the
+button of a list's items; between such repeats lie list items, not paragraphs of one
+article, so each repeat costs the region as much as a paragraph brings."""
 COMMENT_LOOKAHEAD = 6
 """A comments header ("Comments", "34 responses to ...") ends the article only when a
 comment author line ("jane says:") follows within this many blocks: a bare "Comments"
 button in a share row is not a thread."""
 _AUTHOR_LINE = "comment author line"
 _COMMENTS_HEADER = regex.compile(
-    r"^\s*(?:\d+\s+)?(?:comments?|responses?|replies|thoughts? on|reactions?|"
+    r"^\W*(?:\d+\s+)?(?:top rated |most recent |reader )?"
+    r"(?:comments?|responses?|replies|thoughts? on|reactions?|"
     r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)|"
     r"reader comments|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|"
     r"komentarze|комментари[ийя]\w*)\b",
@@ -228,12 +236,10 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
 
 
 def _score(cls: Class, sig: Signals) -> float | None:
-    if cls is Class.THREAD:
-        return None
-    if cls is Class.BARRIER:
-        return -(SHORT_COST + sig.units)
-    if cls is Class.TITLE:
-        return TITLE_BONUS
+    """What a block adds to (or costs) the main region; ``None`` for a block no region takes."""
+    fixed = {Class.THREAD: None, Class.TITLE: TITLE_BONUS, Class.REPEATED: -float(GOOD_UNITS)}
+    if cls in fixed:
+        return fixed[cls]
     if cls is Class.GOOD:
         return sig.units
     if cls is Class.NEAR:
@@ -249,19 +255,24 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     ui_blocks = {pos for pos, *_ in chrome}
     stops = stopwords(language)
     boilerplate = _boilerplate_pattern((language or "en",))
+    repeats = Counter(_shape(doc.blocks[pos].text) for pos in candidates)
     judged = []
     for pos in candidates:
         block = doc.blocks[pos]
         sig = signals(block.text, stops)
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
+        elif sig.units < NEAR_UNITS and repeats[_shape(block.text)] >= REPEATED:
+            cls, why = Class.REPEATED, f"short block repeated {repeats[_shape(block.text)]} times on the page"
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
         judged.append((pos, cls, why, sig))
-    chrome.extend(_outside_region(_cut_comments(judged), ui_blocks))
+    chrome.extend(_outside_region(_cut_comments(judged, ui_blocks), ui_blocks))
     return doc.reclassify(NAME, chrome)
 
 
+Judged = tuple[int, Class, str, Signals]
+"""``(position, class, why, signals)`` of one block the classifier looked at."""
 Decision = tuple[int, Kind, str, str]
 """``(position, kind, reason, detail)``, as :meth:`Document.reclassify` takes it."""
 
@@ -309,9 +320,7 @@ def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: regex.Pattern[str]
     return classify(sig)
 
 
-def _outside_region(
-    judged: list[tuple[int, Class, str, Signals]], done: set[int]
-) -> list[tuple[int, Kind, str, str]]:
+def _outside_region(judged: list[Judged], done: set[int]) -> list[tuple[int, Kind, str, str]]:
     """Chrome decisions for the classified body blocks: the region, then smoothing.
 
     Blocks in ``done`` are already chrome (UI phrases); they count for the region only.
@@ -333,6 +342,8 @@ def _outside_region(
             out.append((pos, Kind.CHROME, "outside_main_region", f"outside main prose region; {why}"))
         elif cls is Class.BAD:
             out.append((pos, Kind.CHROME, "boilerplate", why))
+        elif cls is Class.REPEATED:
+            out.append((pos, Kind.CHROME, "repeated_block", why))
         elif cls is Class.SHORT:
             before = _nearest(judged, i, -1, start)
             after = _nearest(judged, i, 1, end)
@@ -341,24 +352,41 @@ def _outside_region(
     return out
 
 
-def _cut_comments(judged: list[tuple[int, Class, str, Signals]]) -> list[tuple[int, Class, str, Signals]]:
-    """Everything after a comments header that follows prose is the thread, not the article."""
+_DIGITS = regex.compile(r"\d+")
+
+
+def _shape(text: str) -> str:
+    """A block's text with case, punctuation and numbers folded ("Rating: 36 Votes" -> "rating 0 votes").
+
+    >>> _shape("Rating:\\n36 Votes") == _shape("Rating: 7 votes")
+    True
+    """
+    return _DIGITS.sub("0", fold(text))
+
+
+def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
+    """Everything after a comments header that follows prose is the thread, not the article.
+
+    The header only counts when a thread follows it within ``COMMENT_LOOKAHEAD`` blocks: a
+    comment author line ("jane says:"), or two blocks of a repeated shape ("2 days ago",
+    "Rating: 36 votes") that are not UI buttons.
+    """
     seen_prose = False
     for i, (_pos, cls, _why, _sig) in enumerate(judged):
-        if (
-            cls is Class.BARRIER
-            and seen_prose
-            and any(why == _AUTHOR_LINE for _p, _c, why, _s in judged[i + 1 : i + 1 + COMMENT_LOOKAHEAD])
-        ):
-            return judged[: i + 1] + [
-                (pos, Class.THREAD, f"after the comments header; {why}", sig)
-                for pos, _cls, why, sig in judged[i + 1 :]
-            ]
+        if cls is Class.BARRIER and seen_prose:
+            ahead = judged[i + 1 : i + 1 + COMMENT_LOOKAHEAD]
+            authors = sum(why == _AUTHOR_LINE for _p, _c, why, _s in ahead)
+            repeated = sum(c is Class.REPEATED and p not in ui_blocks for p, c, _w, _s in ahead)
+            if authors or repeated >= 2:
+                return judged[: i + 1] + [
+                    (pos, Class.THREAD, f"after the comments header; {why}", sig)
+                    for pos, _cls, why, sig in judged[i + 1 :]
+                ]
         seen_prose = seen_prose or cls in (Class.GOOD, Class.NEAR)
     return judged
 
 
-def _nearest(judged: list[tuple[int, Class, str, Signals]], i: int, step: int, limit: int) -> Class | None:
+def _nearest(judged: list[Judged], i: int, step: int, limit: int) -> Class | None:
     """The class of the nearest non-short block from ``i`` towards ``limit``."""
     j = i + step
     while (j <= limit) if step > 0 else (j >= limit):
