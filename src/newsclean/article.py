@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .credits import iso_date
 from .features import is_truncated
 from .model import Change, Document, Kind
-from .passes.byline import parse_credit
+from .passes.byline import credit_of
 from .passes.teasers import split_header
 from .segment import join
 
@@ -22,6 +23,7 @@ class Byline:
     agency: str | None = None
     bio: str | None = None
     date: str | None = None
+    date_iso: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,7 @@ class Article:
                 "agency": self.byline.agency,
                 "bio": self.byline.bio,
                 "date": self.byline.date,
+                "date_iso": self.byline.date_iso,
             },
             "teasers": [
                 {"section": t.section, "text": t.text, "truncated": t.truncated} for t in self.teasers
@@ -92,19 +95,26 @@ def _last_reclassification(doc: Document) -> dict[int, Change]:
 
 
 def _byline(doc: Document, reasons: dict[int, Change]) -> Byline:
-    authors: list[str] = []
-    agency = bio = date = None
+    """The credit ``split_byline`` recorded, plus the bio and date blocks it labelled."""
+    credit = credit_of(doc)
+    date = credit.date
+    bio = None
     for block in doc.of_kind(Kind.BYLINE):
         reason = reasons[block.index].reason
-        if reason == "byline" and (credit := parse_credit(block.text)):
-            authors.extend(credit.authors)
-            agency = agency or credit.agency
-            date = date or credit.date
-        elif reason == "byline_date":
+        if reason == "byline_date":
             date = date or block.text
         elif reason == "byline_bio":
             bio = bio or block.text
-    return Byline(tuple(dict.fromkeys(authors)), agency, bio, date)
+    authors = tuple(dict.fromkeys(credit.authors))
+    agency = credit.agency
+    if not authors and agency is None and (bare := _agency_only(doc, reasons)):
+        agency = bare
+    return Byline(authors, agency, bio, date, iso_date(date) if date else None)
+
+
+def _agency_only(doc: Document, reasons: dict[int, Change]) -> str | None:
+    del doc, reasons
+    return None
 
 
 def _teasers(doc: Document, reasons: dict[int, Change]) -> tuple[Teaser, ...]:

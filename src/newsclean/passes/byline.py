@@ -1,113 +1,380 @@
 """Pass 6, ``split_byline``: who wrote the article, for whom, and when.
 
-Recognised, each on a line of its own:
+Whole flattened pages hold many name-like lines (menus, teasers, comments); the byline is
+the one next to the article. The pass reads every body line, collects byline candidates,
+and keeps the best placed one:
 
-* a byline label with names: "By Jane Doe", "By Jane Doe and John Roe", "Written by …",
-  "Words by …", "Posted by …", "Reporting by …; Editing by …";
-* a bare label on one line and the name or agency on the line before or after it
-  ("AFP" over "Written By");
-* a news agency alone ("AFP", "Reuters", "By AFP");
-* credits: "Copyright …", "© …";
-* "Published …" / "Updated …" lines and bare dates next to a byline.
+* labelled: "By Jane Doe", a bare "By" with the names on the next lines (even in the next
+  block), "Written by", "Posted by", "Reporting by …; Editing by …", "Par", "von", "por",
+  "di", "door", "przez" (labels are data: ``data/byline/labels.txt``), with "X and Y",
+  "X, Y and Z", roles, handles, button labels and dates cut off the names;
+* an agency alone ("AFP", "Reuters");
+* an unlabelled name line under the headline with a date, a role, a handle or a button
+  label next to it ("Jane Doe" / "March 18, 2019");
+* an author box ("About the author" / "Jane Doe") and a bio ("Jane Doe is a reporter …").
 
-A prose block right after a byline that names its author or agency, or says what the
-author is ("… is a reporter for …"), is the bio.
+Labelled candidates just above the body (or in its first blocks) win, then unlabelled
+names there, then labelled candidates right after the body, author boxes, and bios. The
+chosen lines' blocks become ``byline`` blocks; a block that also holds other text has the
+byline lines cut out (an edit). The first change carries the credit as structured detail
+(``authors: … | agency: … | date: …``) that :func:`credit_of` reads back, so the article
+never re-guesses. Dates next to the byline, bios and author boxes of the chosen authors and
+"Copyright …" / "©" credits are labelled too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import regex
 
 from ..config import Config
-from ..features import is_prose
+from ..credits import (
+    find_date,
+    is_agency,
+    is_box_label,
+    is_date_line,
+    is_joiner,
+    is_name,
+    is_role,
+    is_side_line,
+    is_ui,
+    label_split,
+    read_names,
+)
+from ..features import is_prose, is_separator
 from ..model import Document, Kind
-from ..text import fold, load_words, words
+from ..text import fold, words
+from .title import main_span
 
-__all__ = ["Credit", "is_date_line", "parse_credit", "split_byline"]
+__all__ = ["Credit", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
 NAME = "split_byline"
 
-_LABEL = (
-    r"(?:by|written\s+by|words\s+by|posted\s+by|story\s+by|text\s+by|reporting\s+by"
-    r"|additional\s+reporting\s+by|author|authors|written)"
-)
-_BARE_LABEL = regex.compile(rf"^\s*{_LABEL}\s*:?\s*$", regex.I)
-_LABELLED = regex.compile(rf"^\s*{_LABEL}\s*:?\s+(?P<names>\S.*)$", regex.I)
-_EDITING = regex.compile(
-    r"[;.]?\s*(?:writing|editing|edited|compiled|additional reporting)\s+by\b.*$", regex.I
-)
-_SPLIT_NAMES = regex.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|;)\s*", regex.I)
-_ROLE = regex.compile(r"\s*(?:[|/–—-]|\bin\b|\bat\b).*$")
 _CREDIT = regex.compile(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
-    "july|august|september|october|november|december"
-)
-_DATE = regex.compile(
-    rf"(?:\b\d{{4}}-\d{{2}}-\d{{2}}\b|\b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}}\b)",
+_BIO = regex.compile(
+    r"^(?P<name>(?:\S+\s+){1,4}?)(?:is|was|has|covers|writes|reports|joined|est|ist|es|è|é|jest|schreibt)\b",
     regex.I,
 )
-_DATED = regex.compile(r"^\s*(?:published|updated|posted|last\s+updated|first\s+published)\b", regex.I)
-_BIO_ROLE = regex.compile(
-    r"\b(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}"
-    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|agency)\b",
+_BIO_WORDS = regex.compile(
+    r"\b(?:covers|covered|writes|wrote|reports|joined|author\s+of|based\s+in|editor|reporter|"
+    r"correspondent|writer|journalist|columnist|contributor|journaliste|redakteur|periodista|"
+    r"giornalista|jornalista|verslaggever|dziennikarz)",
     regex.I,
 )
-_MAX_NAME_WORDS = 5
+_DETAIL = regex.compile(
+    r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
+)
+_LOOK_AHEAD = 8  # lines after a label that may still hold its names, dates and roles
+_HEAD_BEFORE = 14  # blocks above the body's first prose block searched for an unlabelled name
+_LABEL_BEFORE = 40  # and for a labelled byline
+_HEAD_INSIDE = 4  # blocks into the body
+_TAIL_AFTER = 10  # blocks after the body's last prose block
+_TAIL_INSIDE = 3  # and its last blocks (a bio after the byline ends the span)
 
 
+@dataclass(frozen=True, slots=True)
+class _Line:
+    pos: int  # block position
+    n: int  # line number in the block
+    text: str
+
+
+@dataclass(slots=True)
 class Credit:
-    """What one byline block says: names, an agency, a date."""
+    """What a byline says: person names, an agency, the date text next to it."""
 
-    __slots__ = ("agency", "authors", "date")
-
-    def __init__(self) -> None:
-        self.authors: list[str] = []
-        self.agency: str | None = None
-        self.date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    agency: str | None = None
+    date: str | None = None
 
 
-def _agency(text: str) -> str | None:
-    stripped = text.strip(" ()[]-–—/|,")
-    return stripped if fold(stripped) in load_words("byline/agencies.txt") else None
+@dataclass(slots=True)
+class _Candidate:
+    kind: str  # "label", "name", "agency", "box", "bio"
+    lines: list[int]  # indices into the page's lines
+    credit: Credit
 
 
-def _names(text: str) -> tuple[list[str], str | None] | None:
-    """Split a names string into person names and an agency; ``None`` when a part is
-    neither (then the line is a sentence, not a byline)."""
-    text = _EDITING.sub("", text)
-    names: list[str] = []
-    agency = None
-    for raw in _SPLIT_NAMES.split(text):
-        part = _ROLE.sub("", raw).strip(" .:")
-        if not part:
-            continue
-        if found := _agency(part):
-            agency = agency or found
-        elif _is_name(part):
-            names.append(part)
-        else:
-            return None
-    if not names and not agency:
+def _body_lines(doc: Document) -> list[_Line]:
+    return [
+        _Line(pos, n, line.strip())
+        for pos, block in enumerate(doc.blocks)
+        if block.kind is Kind.BODY
+        for n, line in enumerate(block.lines)
+        if line.strip()
+    ]
+
+
+def _near(lines: list[_Line], a: int, b: int) -> bool:
+    """Lines ``a`` and ``b`` are in the same block or in blocks at most two apart."""
+    return lines[b].pos - lines[a].pos <= 2
+
+
+def _date_part(text: str) -> str | None:
+    match = find_date(text)
+    return text[match.start() :].strip(" |•·-–—,") if match else None
+
+
+def _collect(lines: list[_Line], start: int, credit: Credit, taken: list[int], *, open_end: bool) -> None:
+    """Extend a candidate with the names, dates, roles and buttons on the lines after it."""
+    j = start
+    while j < len(lines) and j - start < _LOOK_AHEAD and _near(lines, taken[-1], j):
+        text = lines[j].text
+        expecting = open_end or not credit.authors
+        if is_separator(text) or is_joiner(text):
+            open_end = open_end or is_joiner(text)
+        elif (expecting or text.startswith("(")) and (found := read_names(text, labelled=True)):
+            credit.authors += found.names
+            credit.agency = credit.agency or found.agency
+            open_end = found.open_end
+            credit.date = credit.date or _date_part(text)
+        elif is_date_line(text):
+            credit.date = credit.date or text
+        elif not (credit.authors or credit.agency):
+            return
+        elif agency := is_agency(text):
+            credit.agency = credit.agency or agency
+        elif not (is_ui(text) or is_role(text)):
+            return
+        taken.append(j)
+        j += 1
+
+
+def _labelled(lines: list[_Line], i: int) -> _Candidate | None:
+    split = label_split(lines[i].text)
+    if split is None:
         return None
-    return list(dict.fromkeys(names)), agency
+    before, _label, rest = split
+    credit = Credit(date=_date_part(before) if before else None)
+    if rest:
+        found = read_names(rest, labelled=True)
+        if found is None:
+            return None
+        credit.authors += found.names
+        credit.agency = found.agency
+        credit.date = credit.date or _date_part(rest)
+        open_end = found.open_end
+    else:
+        prev = i - 1
+        if prev >= 0 and lines[prev].pos == lines[i].pos and len(words(lines[prev].text)) > 6:
+            return None  # a bare "by" inside running text
+        open_end = True
+    taken = [i]
+    _collect(lines, i + 1, credit, taken, open_end=open_end)
+    if not (credit.authors or credit.agency):
+        # "AFP" over "Written By": the name comes first
+        prev = i - 1
+        if prev >= 0 and lines[prev].pos == lines[i].pos:
+            found = read_names(lines[prev].text, labelled=True, strict=True)
+            if found is not None:
+                return _Candidate("label", [prev, *taken], Credit(found.names, found.agency, credit.date))
+        return None
+    return _Candidate("label", taken, credit)
 
 
-def _is_name(text: str) -> bool:
-    """Two to five capitalised words (particles such as "van" or "de" aside), no digits."""
-    tokens = words(text)
+def _box(lines: list[_Line], i: int) -> _Candidate | None:
+    if not is_box_label(lines[i].text):
+        return None
+    credit = Credit()
+    taken = [i]
+    _collect(lines, i + 1, credit, taken, open_end=True)
+    return _Candidate("box", taken, credit) if credit.authors else None
+
+
+def _agency_line(lines: list[_Line], i: int) -> _Candidate | None:
+    agency = is_agency(lines[i].text)
+    if agency is None:
+        return None
+    credit = Credit(agency=agency)
+    taken = [i]
+    _collect(lines, i + 1, credit, taken, open_end=False)
+    return _Candidate("agency", taken, credit)
+
+
+def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
+    """An unlabelled name with a date, role, handle or button label beside or below it."""
+    text = lines[i].text
+    found = read_names(text, labelled=False, strict=True)
+    if found is None or not found.names or len(found.names) > 3:
+        return None
+    credit = Credit(found.names, found.agency, _date_part(text))
+    taken = [i]
+    _collect(lines, i + 1, credit, taken, open_end=False)
+    beside = fold(text) != fold(" ".join(found.names)) and not any(fold(n) == fold(text) for n in found.names)
+    if len(taken) == 1 and not beside:
+        return None
+    return _Candidate("name", taken, credit)
+
+
+def _candidates(lines: list[_Line]) -> list[_Candidate]:
+    found = []
+    i = 0
+    while i < len(lines):
+        for reader in (_labelled, _box, _agency_line, _name_line):
+            if (cand := reader(lines, i)) is not None:
+                found.append(cand)
+                i = max(cand.lines) + 1
+                break
+        else:
+            i += 1
+    return found
+
+
+def _bio_name(text: str) -> str | None:
+    """The subject of a bio sentence ("Jane Doe is a reporter for …"), else ``None``."""
+    first = text.split("\n", 1)[0]
+    match = _BIO.match(first)
+    if match is None or not _BIO_WORDS.search(" ".join(first.split()[:20])):
+        return None
+    name = match["name"].strip()
+    return name if is_name(name) else None
+
+
+def _rank(
+    cand: _Candidate, lines: list[_Line], span: tuple[int, int], order: dict[int, int]
+) -> tuple[int, int] | None:
+    """``(class, distance)``, lower is better; ``None`` when the candidate is out of place.
+
+    Distances count body blocks only (``order``), so a duplicated body or a teaser list
+    between the article and its byline does not push the byline away.
+    """
+    start, end = order[span[0]], order[span[1]]
+    pos = order[lines[cand.lines[0]].pos]
+    head = start - _HEAD_BEFORE <= pos <= start + _HEAD_INSIDE
+    distance = start - pos if pos <= start else 3 * (pos - start)
+    tail = start + _HEAD_INSIDE < pos and end - _TAIL_INSIDE <= pos <= end + _TAIL_AFTER
+    if cand.kind == "label" and cand.credit.authors and start - _LABEL_BEFORE <= pos <= start + _HEAD_INSIDE:
+        return 0, distance
+    if cand.kind in ("name", "agency", "label") and head:
+        return 1, distance
+    if cand.kind in ("label", "box", "agency") and tail:
+        return 2, pos - end
+    if cand.kind == "box" and pos > start:
+        return 3, pos - end
+    return None
+
+
+def _detail(credit: Credit) -> str:
+    return f"authors: {'; '.join(credit.authors)} | agency: {credit.agency or ''} | date: {credit.date or ''}"
+
+
+def split_byline(doc: Document, config: Config) -> Document:
+    """Find the article's byline (names, agency, date), its bio and credit lines."""
+    del config
+    lines = _body_lines(doc)
+    span = main_span(doc)
+    chosen: _Candidate | None = None
+    order = {pos: n for n, pos in enumerate(p for p, b in enumerate(doc.blocks) if b.kind is Kind.BODY)}
+    if span is not None:
+        ranked = [(r, c) for c in _candidates(lines) if (r := _rank(c, lines, span, order)) is not None]
+        if ranked:
+            chosen = min(ranked, key=lambda rc: rc[0])[1]
+    reclass: list[tuple[int, Kind, str, str]] = []
+    edits: list[tuple[int, str, str, str]] = []
+    names: list[str] = []
+    if chosen is not None:
+        chosen.credit.authors = list(dict.fromkeys(chosen.credit.authors))
+        names = [*chosen.credit.authors, *([chosen.credit.agency] if chosen.credit.agency else [])]
+        _mark(doc, lines, chosen, reclass, edits)
+    after = lines[chosen.lines[-1]].pos + 1 if chosen is not None else None
+    bio_pos = _bio(doc, span, names, after)
+    if chosen is None and bio_pos is not None and (name := _bio_name(doc.blocks[bio_pos].text)):
+        credit = Credit([name])
+        reclass.append((bio_pos, Kind.BYLINE, "byline", _detail(credit)))
+    elif bio_pos is not None:
+        reclass.append((bio_pos, Kind.BYLINE, "byline_bio", "about the author"))
+    marked = {pos for pos, *_ in reclass}
+    for pos, block in enumerate(doc.blocks):
+        if pos in marked or block.kind is not Kind.BODY:
+            continue
+        if _CREDIT.match(block.text) and len(words(block.text)) <= 20:
+            reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
+        elif span is not None and pos > span[1] and names and _is_box(block.text, names):
+            reclass.append((pos, Kind.BYLINE, "author_box", "the author's name and links"))
+    doc = doc.edit(NAME, edits)
+    return doc.reclassify(NAME, reclass)
+
+
+def _is_box(text: str, names: list[str]) -> bool:
+    rows = [r.strip() for r in text.split("\n") if r.strip()]
     return (
-        2 <= len(tokens) <= _MAX_NAME_WORDS
-        and tokens[0][0].isupper()
-        and all(t[0].isupper() or fold(t) in load_words("byline/particles.txt") for t in tokens)
-        and not any(c.isdigit() for c in text)
+        bool(rows)
+        and any(fold(rows[0]) == fold(n) for n in names)
+        and all(is_side_line(r) or any(fold(r) == fold(n) for n in names) for r in rows[1:])
     )
 
 
+def _mark(
+    doc: Document,
+    lines: list[_Line],
+    chosen: _Candidate,
+    reclass: list[tuple[int, Kind, str, str]],
+    edits: list[tuple[int, str, str, str]],
+) -> None:
+    """Label the chosen candidate's blocks; cut its lines out of blocks that hold more."""
+    taken: dict[int, set[int]] = {}
+    for i in chosen.lines:
+        taken.setdefault(lines[i].pos, set()).add(lines[i].n)
+    first = True
+    for pos, numbers in sorted(taken.items()):
+        block = doc.blocks[pos]
+        rest = [line for n, line in enumerate(block.lines) if n not in numbers and line.strip()]
+        reason = "byline" if first else "byline_part"
+        detail = _detail(chosen.credit) if first else "continues the byline"
+        if not first and all(is_date_line(line) for line in block.lines if line.strip()):
+            reason, detail = "byline_date", "date of the byline"
+        if all(is_side_line(r) for r in rest):
+            reclass.append((pos, Kind.BYLINE, reason, detail))
+        else:
+            edits.append((pos, "\n".join(rest), reason, detail))
+        first = False
+    # a date line just above or below the byline
+    lo, hi = min(taken), max(taken)
+    for near in (lo - 2, lo - 1, hi + 1, hi + 2):
+        if 0 <= near < len(doc.blocks) and near not in taken:
+            block = doc.blocks[near]
+            if block.kind is Kind.BODY and "\n" not in block.text.strip() and is_date_line(block.text):
+                reclass.append((near, Kind.BYLINE, "byline_date", f"date next to the byline (block {lo})"))
+
+
+def _bio(doc: Document, span: tuple[int, int] | None, names: list[str], after: int | None) -> int | None:
+    """The bio block: a sentence about the credited author or agency, right after the
+    byline or after the body."""
+    if span is None:
+        return None
+    start, end = span
+    if after is not None and start + _HEAD_INSIDE < after < len(doc.blocks):
+        block = doc.blocks[after]
+        if block.kind is Kind.BODY and is_prose(block.text, min_words=8):
+            text = fold(block.text)
+            if any(fold(n) in text for n in names) or _bio_name(block.text):
+                return after
+    for pos in range(max(start + 1, end - 1), min(len(doc.blocks), end + _TAIL_AFTER)):
+        block = doc.blocks[pos]
+        if block.kind is not Kind.BODY or not is_prose(block.text.split("\n", 1)[0], min_words=6):
+            continue
+        subject = _bio_name(block.text)
+        head = fold(" ".join(block.text.split()[:6]))
+        mentioned = any(fold(n) and fold(n) in head for n in names)
+        if (subject and (not names or mentioned)) or (
+            mentioned and pos > end and _BIO_WORDS.search(block.text)
+        ):
+            return pos
+    return None
+
+
+def credit_of(doc: Document) -> Credit:
+    """The credit :func:`split_byline` recorded for ``doc`` (empty when it found none)."""
+    for change in doc.changes:
+        if change.step == NAME and change.reason == "byline" and (m := _DETAIL.match(change.detail)):
+            authors = [a for a in m["authors"].split("; ") if a]
+            return Credit(authors, m["agency"] or None, m["date"] or None)
+    return Credit()
+
+
 def parse_credit(text: str) -> Credit | None:
-    """Read a byline block; ``None`` when it is not one.
+    """Read one byline text on its own; ``None`` when it is not one.
 
     >>> c = parse_credit("By Jane Doe and John Roe, Reuters")
     >>> c.authors, c.agency
@@ -117,78 +384,9 @@ def parse_credit(text: str) -> Credit | None:
     >>> parse_credit("By the end of the year, prices rose.") is None
     True
     """
-    credit = Credit()
-    lines = [line for line in text.split("\n") if line.strip()]
-    labelled = False
-    for line in lines:
-        if _BARE_LABEL.match(line):
-            labelled = True
-        elif match := _LABELLED.match(line):
-            if (found := _names(match["names"])) is None:
-                return None
-            credit.authors += found[0]
-            credit.agency = credit.agency or found[1]
-            labelled = True
-        elif agency := _agency(line):
-            credit.agency = credit.agency or agency
-        elif _DATE.search(line) and len(words(line)) <= 12:
-            credit.date = credit.date or line.strip()
-        elif labelled or (len(lines) > 1 and any(_BARE_LABEL.match(x) for x in lines)):
-            if (found := _names(line)) is None:
-                return None
-            credit.authors += found[0]
-            credit.agency = credit.agency or found[1]
-        else:
-            return None
-    if not (credit.authors or credit.agency):
-        return None
-    credit.authors = list(dict.fromkeys(credit.authors))
-    return credit
-
-
-def is_date_line(text: str) -> bool:
-    """A one-line date or "Published/Updated …" line of at most 12 words."""
-    return "\n" not in text and len(words(text)) <= 12 and bool(_DATED.match(text) or _DATE.search(text))
-
-
-def split_byline(doc: Document, config: Config) -> Document:
-    """Mark byline, credit, date and bio blocks."""
-    del config
-    blocks = doc.blocks
-    updates: list[tuple[int, Kind, str, str]] = []
-    bylines: list[int] = []
-    for pos, block in enumerate(blocks):
-        if block.kind is not Kind.BODY or len(words(block.text)) > 30:
-            continue
-        if credit := parse_credit(block.text):
-            who = ", ".join(credit.authors) or credit.agency
-            updates.append((pos, Kind.BYLINE, "byline", f"credits {who}"))
-            bylines.append(pos)
-        elif _CREDIT.match(block.text) and len(words(block.text)) <= 20:
-            updates.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
-    for pos in bylines:
-        for near in (pos - 1, pos + 1, pos + 2):
-            if 0 <= near < len(blocks) and blocks[near].kind is Kind.BODY and is_date_line(blocks[near].text):
-                updates.append((near, Kind.BYLINE, "byline_date", f"date next to the byline (block {pos})"))
-        bio = _bio(doc, pos)
-        if bio is not None:
-            updates.append((bio, Kind.BYLINE, "byline_bio", f"about the author of block {pos}"))
-    return doc.reclassify(NAME, updates)
-
-
-def _bio(doc: Document, pos: int) -> int | None:
-    """The block after byline ``pos`` when it is a bio of the credited author or agency."""
-    after = pos + 1
-    if after >= len(doc.blocks) or doc.blocks[after].kind is not Kind.BODY:
-        return None
-    text = doc.blocks[after].text
-    credit = parse_credit(doc.blocks[pos].text)
-    if credit is None or not is_prose(text, min_words=8):
-        return None
-    names = [*credit.authors, *([credit.agency] if credit.agency else [])]
-    mentioned = any(fold(n) in fold(text) for n in names)
-    # The body may go on after an opening byline: a bio only comes after the last prose.
-    later_prose = any(b.kind is Kind.BODY and is_prose(b.text) for b in doc.blocks[after + 1 :])
-    if (mentioned or _BIO_ROLE.search(text)) and not later_prose:
-        return after
+    lines = [_Line(0, n, t.strip()) for n, t in enumerate(text.split("\n")) if t.strip()]
+    for cand in _candidates(lines):
+        if cand.kind in ("label", "agency", "box") or len(lines) > 1:
+            cand.credit.authors = list(dict.fromkeys(cand.credit.authors))
+            return cand.credit
     return None

@@ -11,20 +11,57 @@ from __future__ import annotations
 import regex
 
 from ..config import Config
+from ..credits import is_agency, is_date_line, label_split, read_names
 from ..features import is_label, is_prose, is_separator
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
 from ..text import words
-from .byline import is_date_line, parse_credit
 from .chrome import chrome_reason
 
-__all__ = ["find_title", "looks_like_headline"]
+__all__ = ["find_title", "looks_like_headline", "main_span"]
 
 NAME = "find_title"
 
 _LOOK_BACK = 8
 _CAPTION = regex.compile(r"^[\w ]{1,20}:\s")
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
+
+
+_SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
+
+
+def _prose_score(text: str) -> float:
+    count = len(words(text))
+    if is_prose(text):
+        return float(count)
+    if is_prose(text, min_words=6):
+        return count / 2
+    return -(_SHORT_COST + count / 4)
+
+
+def main_span(doc: Document) -> tuple[int, int] | None:
+    """The positions of the first and last block of the page's main text.
+
+    Every body block scores: prose blocks their word count, short sentences half of it,
+    other blocks (menus, buttons, captions) a small cost that grows with their length. The
+    run of blocks with the highest total is the article, so an image caption or a
+    newsletter box inside the body does not cut it in two, while a long menu does. ``None``
+    when the page has no prose.
+    """
+    best, span = 0.0, None
+    total, start = 0.0, 0
+    for pos, block in enumerate(doc.blocks):
+        if block.kind is not Kind.BODY:
+            continue
+        if total <= 0:
+            total, start = 0.0, pos
+        total += _prose_score(block.text)
+        if total > best:
+            best, span = total, (start, pos)
+    if span is None:
+        return None
+    first = next(p for p in range(span[0], span[1] + 1) if _prose_score(doc.blocks[p].text) > 0)
+    return first, span[1]
 
 
 def looks_like_headline(text: str) -> bool:
@@ -46,13 +83,18 @@ def looks_like_headline(text: str) -> bool:
     )
 
 
+def _is_byline(text: str) -> bool:
+    split = label_split(text)
+    return is_agency(text) is not None or (split is not None and read_names(split[2]) is not None)
+
+
 def _is_headline(text: str, chrome: Lexicon) -> bool:
     """A headline that is not UI text, a date line or a byline."""
     return (
         looks_like_headline(text)
         and chrome_reason(text, chrome) is None
         and not is_date_line(text)
-        and parse_credit(text) is None
+        and not _is_byline(text)
     )
 
 

@@ -1,0 +1,383 @@
+"""Reading one byline line: labels, person names, agencies, dates, roles and button labels.
+
+This module measures and parses single lines; :mod:`newsclean.passes.byline` decides which
+lines of a page form its byline. Every language-specific word (labels such as "By", "par",
+"von"; joiners such as "and", "et"; month names; roles; button labels) is data under
+``newsclean/data/byline/``.
+
+>>> read_names("Jane Doe and JOHN ROE, Staff Writers")
+Names(names=['Jane Doe', 'JOHN ROE'], agency=None, open_end=False)
+>>> iso_date("JAN. 13, 2017"), iso_date("March 18 at 3:57 PM"), iso_date("04/05/2015")
+('2017-01-13', None, None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import NamedTuple
+
+import regex
+
+from .features import is_separator
+from .text import fold, load_phrases, load_words, words
+
+__all__ = [
+    "Names",
+    "find_date",
+    "is_agency",
+    "is_box_label",
+    "is_date_line",
+    "is_joiner",
+    "is_name",
+    "is_role",
+    "is_ui",
+    "iso_date",
+    "label_split",
+    "read_names",
+]
+
+_MAX_NAME_TOKENS = 5
+_MAX_NAME_CHARS = 48
+
+
+class Names(NamedTuple):
+    """Person names and an agency read from a byline's names part.
+
+    ``open_end`` is true when the text ends with a joiner ("Jane Doe and"), so the next
+    line continues the list.
+    """
+
+    names: list[str]
+    agency: str | None
+    open_end: bool
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    ordered = sorted({p.rstrip(" *") for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+@cache
+def _label_re() -> regex.Pattern[str]:
+    labels = _alternation(load_phrases("byline/labels.txt"))
+    return regex.compile(rf"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-])\s*:?\s*", regex.I | regex.V1)
+
+
+@cache
+def _not_author_re() -> regex.Pattern[str]:
+    labels = _alternation(load_phrases("byline/not_author_labels.txt"))
+    return regex.compile(rf"(?:^|[\s;,.|(•])(?:{labels})\b.*$", regex.I | regex.V1)
+
+
+@cache
+def _joiner_re() -> regex.Pattern[str]:
+    joiners = _alternation(load_phrases("byline/joiners.txt"))
+    return regex.compile(rf"\s*(?:,|;|&|\+|\b(?:{joiners})\b)\s*", regex.I | regex.V1)
+
+
+@cache
+def _months() -> dict[str, int]:
+    table = {}
+    for entry in load_phrases("byline/months.txt"):
+        name, number = entry.rsplit(" ", 1)
+        table[name] = int(number)
+    return table
+
+
+@cache
+def _date_re() -> regex.Pattern[str]:
+    months = "|".join(sorted(map(regex.escape, _months()), key=len, reverse=True))
+    month = rf"(?P<m>{months})\.?"
+    month2 = rf"(?P<m2>{months})\.?"
+    return regex.compile(
+        r"(?:\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
+        r"|\b(?P<na>\d{1,2})(?P<sep>[./])(?P<nb>\d{1,2})(?P=sep)(?P<ny>\d{2,4})\b"
+        rf"|\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?{month}(?:,?\s*(?:de\s+)?(?P<y>\d{{4}}))?\b"
+        rf"|\b{month2}\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>\d{{4}}))?)",
+        regex.I | regex.V1,
+    )
+
+
+_TIME = regex.compile(r"\b(?P<h>\d{1,2})(?:[:h](?P<min>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", regex.I)
+_RELATIVE = regex.compile(
+    r"^(?:\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"(?:\s+ago)?(?:\s+read)?|\d+\s+min(?:ute)?s?\s+read|yesterday|today|just now)$",
+    regex.I,
+)
+_HANDLE = regex.compile(r"(?:^|\s)@\w+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|https?://\S+|\bwww\.\S+")
+_NAME_TOKEN = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}*-\p{Lu}[\p{L}]*)$"
+)
+
+
+def is_agency(text: str) -> str | None:
+    """The agency ``text`` names ("AFP", "(Reuters)", "Associated Press"), else ``None``."""
+    stripped = text.strip(" ()[]-–—/|,.:")
+    return stripped if fold(stripped) in load_words("byline/agencies.txt") else None
+
+
+def _particle(token: str) -> bool:
+    return fold(token) in load_words("byline/particles.txt") and token.islower()
+
+
+def is_name(text: str, *, single: bool = False) -> bool:
+    """Whether ``text`` is one person's name as bylines print it.
+
+    Two to five capitalised tokens ("Jane Doe", "ABBY GOODNOUGH", "Michiel B. de Jong"),
+    lowercase particles allowed inside; no digits, no function, site or button words.
+    ``single`` also accepts one capitalised token (only after an explicit label).
+
+    >>> is_name("Nelson D. Schwartz"), is_name("The Deck"), is_name("View Profile")
+    (True, False, False)
+    """
+    text = text.strip()
+    tokens = text.split()
+    if not tokens or len(text) > _MAX_NAME_CHARS or any(c.isdigit() for c in text):
+        return False
+    if not (2 <= len(tokens) <= _MAX_NAME_TOKENS or (single and len(tokens) == 1 and len(text) >= 3)):
+        return False
+    if _particle(tokens[0]) and len(tokens) < 3:
+        return False
+    banned = load_words("byline/not_name_words.txt") | load_words("byline/roles.txt")
+    for token in tokens:
+        if _particle(token):
+            continue
+        if not _NAME_TOKEN.match(token) or fold(token) in banned:
+            return False
+    return not is_ui(text) and is_agency(text) is None
+
+
+def is_role(text: str) -> bool:
+    """A short line naming a job, not a person ("Games Editor", "Journaliste au Monde")."""
+    if len(words(text)) > 8:
+        return False
+    key = f" {fold(text)} "
+    return any(f" {role} " in key for role in load_words("byline/roles.txt"))
+
+
+def is_ui(text: str) -> bool:
+    """A button or link label that sits next to bylines ("Follow", "View profile")."""
+    key = fold(_HANDLE.sub(" ", text))
+    if not key:
+        return bool(_HANDLE.search(text))
+    for phrase in load_phrases("byline/ui.txt"):
+        if phrase.endswith(" *"):
+            stem = phrase[:-2]
+            if key == stem or key.startswith(stem + " "):
+                return True
+        elif key == phrase:
+            return True
+    return False
+
+
+def is_joiner(text: str) -> bool:
+    """A line that only joins names ("and", "et", ",")."""
+    stripped = text.strip()
+    return bool(stripped) and _joiner_re().fullmatch(stripped) is not None
+
+
+def is_box_label(text: str) -> bool:
+    """The header of an author box ("About the author", "Über den Autor")."""
+    return fold(text) in load_words("byline/box_labels.txt")
+
+
+def find_date(text: str) -> regex.Match[str] | None:
+    """The first date in ``text`` ("March 18, 2019", "18.03.2019", "1 de diciembre de 2017")."""
+    return _date_re().search(text)
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that is a date, a time or a relative time, with its filler words.
+
+    >>> is_date_line("Updated March 18, 2019 at 3:57 PM"), is_date_line("8h")
+    (True, True)
+    """
+    stripped = text.strip(" |•·-–—,")
+    if "\n" in stripped or len(words(stripped)) > 12 or stripped.endswith("."):
+        return False
+    if _RELATIVE.match(stripped):
+        return True
+    return bool(find_date(stripped) or _TIME.search(stripped))
+
+
+def label_split(line: str) -> tuple[str, str, str] | None:
+    """``(before, label, rest)`` when ``line`` holds a byline label, else ``None``.
+
+    The label starts the line, or follows a separator ("Le Monde | Par Jane Doe"), a date
+    ("Tuesday 15 October 2019 by Jane Doe") or a verb such as "Posted".
+
+    >>> label_split("By Jane Doe")
+    ('', 'By', 'Jane Doe')
+    >>> label_split("Tuesday 15 October 2019 by Bradley M. Kuhn.")
+    ('Tuesday 15 October 2019', 'by', 'Bradley M. Kuhn.')
+    >>> label_split("Photo by Jane Doe") is None
+    True
+    """
+    if _not_author_re().match(line.strip()):
+        return None
+    for match in _label_re().finditer(line):
+        raw_before = line[: match.start()]
+        before = raw_before.strip(" |•·/—–-:")
+        rest = line[match.end() :].strip()
+        if not before:
+            return before, match["label"], rest
+        if _not_author_re().search(raw_before + match["label"]):
+            continue
+        if (
+            regex.search(r"[|•·/—–]\s*$|\s-\s*$", raw_before)
+            or is_date_line(before)
+            or fold(before).split()[-1:] in (["posted"], ["published"], ["written"], ["updated"])
+        ):
+            return before, match["label"], rest
+    return None
+
+
+_PAREN = regex.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
+_TAIL_CUT = regex.compile(r"\s+(?:[|•·/—–]|-\s|//)\s*.*$")
+
+
+def _cut_tail(text: str) -> str:
+    """Drop what follows a name: separators with dates or roles, handles, e-mails, times."""
+    text = _not_author_re().sub("", text)
+    text = _TAIL_CUT.sub("", text)
+    text = _HANDLE.sub(" ", text)
+    if (date := find_date(text)) is not None:
+        text = text[: date.start()]
+    if (time := _TIME.search(text)) is not None:
+        text = text[: time.start()]
+    return text.strip(" ,;:.-–—|")
+
+
+def _expand_parens(text: str) -> str:
+    """Keep "(with X and Y)" as more names; drop other asides ("(reporting)", "(Henrique)")."""
+
+    def repl(match: regex.Match[str]) -> str:
+        inner = match[1] or ""
+        if fold(inner) in load_words("byline/not_author_asides.txt"):
+            return " \x00 "
+        joined = _joiner_re().match(inner)
+        return f", {inner[joined.end() :]}" if joined and joined.start() == 0 and joined.end() else " "
+
+    return _PAREN.sub(repl, text)
+
+
+def _strip_ui(part: str) -> str:
+    """Drop a trailing or leading button label ("Jane Doe Follow", "Follow Jane Doe")."""
+    tokens = part.split()
+    while tokens and is_ui(tokens[-1]):
+        tokens.pop()
+    while tokens and is_ui(tokens[0]):
+        tokens.pop(0)
+    return " ".join(tokens)
+
+
+def read_names(text: str, *, labelled: bool = True, strict: bool = False) -> Names | None:
+    """Read the names part of a byline ("Jane Doe and John Roe, Reuters").
+
+    Parts are split at commas and joiners ("and", "et", "y", "und", ...). Reading stops at
+    the first part that is not a name or an agency (a role, a date, "Senior Staff
+    Technologist"); ``None`` when the first part is neither, so a sentence is never read
+    as names. ``labelled`` (the text followed a "By" label) also accepts one-word names;
+    ``strict`` (no label: the line must be names only) rejects any other part.
+    """
+    text = _expand_parens(text.replace("\n", " "))
+    text = _cut_tail(text)
+    if not text:
+        return None
+    names: list[str] = []
+    agency = None
+    joiner = _joiner_re()
+    parts = joiner.split(text)
+    open_end = bool(regex.search(rf"(?:{joiner.pattern})$", text + " ", regex.I | regex.V1)) and bool(
+        joiner.search(text[-6:])
+    )
+    for raw in parts:
+        if "\x00" in raw:  # "Adrian Malloch (photography)": credited, but not as an author
+            continue
+        part = _strip_ui(raw.strip(" .:'\"")) if raw.strip() else ""
+        if not part:
+            continue
+        if found := is_agency(part):
+            agency = agency or found
+        elif is_name(part, single=labelled and not names and len(parts) == 1):
+            names.append(part)
+        elif is_name(part.rstrip("."), single=labelled and not names and len(parts) == 1):
+            names.append(part.rstrip("."))
+        else:
+            if strict or (not names and agency is None):
+                return None
+            break
+    if not names and agency is None:
+        return None
+    return Names(list(dict.fromkeys(names)), agency, open_end)
+
+
+def iso_date(text: str) -> str | None:  # noqa: PLR0911 (one early exit per unreadable case)
+    """The ISO 8601 form of the first date in ``text`` when it is unambiguous, else ``None``.
+
+    A date needs a year; numeric dates with slashes are read only when one part is above 12
+    (or both agree); dotted dates are day-first. A clock time after the date is added.
+
+    >>> iso_date("Published March 18, 2019 at 3:57 PM")
+    '2019-03-18T15:57'
+    >>> iso_date("1 de diciembre de 2017"), iso_date("05.05.2015 à 20h13")
+    ('2017-12-01', '2015-05-05T20:13')
+    """
+    match = find_date(text)
+    if match is None:
+        return None
+    try:
+        day = _ymd(match)
+    except ValueError:
+        return None
+    if day is None:
+        return None
+    time = _TIME.search(text, match.end())
+    if time is None or time.start() - match.end() > 12:
+        return day.isoformat()
+    hour, minute = int(time["h"]), int(time["min"])
+    if time["ampm"]:
+        if not 1 <= hour <= 12:
+            return day.isoformat()
+        hour = hour % 12 + (12 if time["ampm"].lower().startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        return day.isoformat()
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def _ymd(match: regex.Match[str]) -> dt.date | None:  # noqa: PLR0911 (one exit per date shape)
+    if match["iy"]:
+        return dt.date(int(match["iy"]), int(match["im"]), int(match["id"]))
+    if match["na"]:
+        if len(match["ny"]) != 4:
+            return None
+        a, b, year = int(match["na"]), int(match["nb"]), int(match["ny"])
+        if match["sep"] == "." or a > 12 or a == b:
+            return dt.date(year, b, a)
+        if b > 12:
+            return dt.date(year, a, b)
+        return None
+    months = _months()
+    if match["m"]:
+        if not match["y"]:
+            return None
+        return dt.date(int(match["y"]), months[fold(match["m"])], int(match["d"]))
+    if not match["y2"]:
+        return None
+    return dt.date(int(match["y2"]), months[fold(match["m2"])], int(match["d2"]))
+
+
+def is_side_line(text: str) -> bool:
+    """A line that may sit inside a byline block without being a name: a date, a role, a
+    button label, a handle, an agency, a joiner or a separator."""
+    stripped = text.strip()
+    return (
+        not stripped
+        or is_separator(stripped)
+        or is_joiner(stripped)
+        or is_date_line(stripped)
+        or is_ui(stripped)
+        or is_role(stripped)
+        or is_agency(stripped) is not None
+    )
