@@ -4,7 +4,9 @@ Blocks are compared on a folded key (case, quotes, punctuation and spacing remov
 
 1. an exact key seen before makes the block an ``exact_duplicate``;
 2. otherwise rapidfuzz's ``ratio`` against the blocks kept so far, restricted to blocks
-   whose length could reach the threshold at all, finds ``near_duplicate`` blocks;
+   whose length could reach the threshold at all, finds ``near_duplicate`` blocks (on very
+   long texts, only among blocks sharing one of the block's rarest words, so the pass
+   stays linear in the text's size: see ``_Kept``);
 3. consecutive duplicates whose originals are consecutive too are one *repeated run* (a
    whole body printed twice): their detail names the run.
 
@@ -15,8 +17,9 @@ short quotations legitimately repeat.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..config import Config
 from ..model import Document, Kind
@@ -27,22 +30,47 @@ __all__ = ["drop_duplicates"]
 NAME = "drop_duplicates"
 
 
+# A length window with at most this many kept blocks is scanned whole (every real page);
+# beyond it, only blocks sharing one of the new block's rarest words are scored.
+EXACT_WINDOW = 128
+_ANCHOR_WORDS = 8  # how many of the new block's rarest words pick the candidates
+_POSTINGS_LIMIT = 64  # at most this many (most recent) kept blocks per anchor word
+_MAX_CANDIDATES = 128
+
+
 class _Kept:
-    """The keys of kept blocks, sorted by length, for length-bounded candidate search."""
+    """The keys of kept blocks: exact keys, lengths in order, and a word index.
+
+    ``nearest`` compares a new key with the kept keys whose length could reach the
+    threshold at all. On an ordinary page that window is small and scanned whole. On a
+    very long text (thousands of paragraphs of similar length) scanning it would make the
+    pass quadratic, so the window is narrowed to the blocks sharing one of the new key's
+    rarest words (a near-duplicate shares nearly all its words), and the work per block
+    stays bounded: time grows linearly with the text.
+    """
 
     def __init__(self) -> None:
         self.exact: dict[str, int] = {}
         self.lengths: list[int] = []
-        self.entries: list[tuple[int, str, int]] = []  # (length, key, position)
+        self.order: list[int] = []  # sequence numbers, sorted by (length, sequence)
+        self.keys: list[str] = []  # by sequence
+        self.positions: list[int] = []  # by sequence
+        self.postings: dict[str, list[int]] = {}  # word -> sequences of kept keys with it
 
     def add(self, key: str, pos: int) -> None:
         self.exact.setdefault(key, pos)
+        seq = len(self.keys)
+        self.keys.append(key)
+        self.positions.append(pos)
         at = bisect.bisect(self.lengths, len(key))
         self.lengths.insert(at, len(key))
-        self.entries.insert(at, (len(key), key, pos))
+        self.order.insert(at, seq)
+        for word in set(key.split()):
+            self.postings.setdefault(word, []).append(seq)
 
     def nearest(self, key: str, threshold: float) -> tuple[int, float] | None:
-        """The kept block most like ``key`` at or above ``threshold``, if any.
+        """The kept block most like ``key`` at or above ``threshold``, if any; on a tie the
+        shortest, then the earliest.
 
         ``ratio`` is ``2 * matches / (len(a) + len(b))``, so it can only reach ``t``% when
         the shorter string is at least ``t / (200 - t)`` of the longer one.
@@ -50,12 +78,35 @@ class _Kept:
         factor = threshold / (200 - threshold)
         lo = bisect.bisect_left(self.lengths, int(len(key) * factor))
         hi = bisect.bisect_right(self.lengths, int(len(key) / factor) + 1)
-        best: tuple[int, float] | None = None
-        for _, other, pos in self.entries[lo:hi]:
-            score = fuzz.ratio(key, other, score_cutoff=best[1] if best else threshold)
-            if score and (best is None or score > best[1]):
-                best = (pos, score)
-        return best
+        if hi - lo <= EXACT_WINDOW:
+            window = self.order[lo:hi]
+        else:
+            window = self._candidates(key, self.lengths[lo], self.lengths[hi - 1])
+        # extractOne keeps the first of equal best scores, like a loop with score_cutoff.
+        found = process.extractOne(
+            key,
+            [self.keys[seq] for seq in window],
+            scorer=fuzz.ratio,
+            processor=None,
+            score_cutoff=threshold,
+        )
+        if found is None:
+            return None
+        return self.positions[window[found[2]]], found[1]
+
+    def _candidates(self, key: str, shortest: int, longest: int) -> list[int]:
+        """Kept keys in the length window sharing one of ``key``'s rarest indexed words,
+        in window order."""
+        postings = self.postings
+        shared = sorted((len(postings[w]), w) for w in set(key.split()) if w in postings)
+        hits: Counter[int] = Counter()
+        for _, word in shared[:_ANCHOR_WORDS]:
+            hits.update(postings[word][-_POSTINGS_LIMIT:])
+        keys = self.keys
+        found = [seq for seq in hits if shortest <= len(keys[seq]) <= longest]
+        if len(found) > _MAX_CANDIDATES:
+            found = sorted(found, key=lambda seq: (-hits[seq], -seq))[:_MAX_CANDIDATES]
+        return sorted(found, key=lambda seq: (len(keys[seq]), seq))
 
 
 def drop_duplicates(doc: Document, config: Config) -> Document:

@@ -1,0 +1,155 @@
+"""drop_duplicates: exact and near copies, repeated runs, and its candidate search against a
+plain scan of every kept block."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from newsclean import Config, Kind
+from newsclean.passes import duplicates
+from newsclean.passes.duplicates import drop_duplicates
+from newsclean.segment import segment
+from newsclean.text import fold
+
+P1 = "The council approved the new budget on Monday after a long and heated debate."
+P2 = "Heavy rain caused flooding in the northern districts, and several roads were closed."
+P3 = "The museum will reopen its east wing in October, the director told reporters."
+
+
+def _kinds(text: str, config: Config | None = None) -> list[tuple[str, str | None]]:
+    doc = drop_duplicates(segment(text), config or Config())
+    reasons = {c.block: c.reason for c in doc.changes}
+    return [(b.kind.value, reasons.get(b.index)) for b in doc.blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (f"{P1}\n\n{P2}", [("body", None), ("body", None)]),
+        (f"{P1}\n\n{P1}", [("body", None), ("duplicate", "exact_duplicate")]),
+        # Case, quotes and punctuation are folded away.
+        (f"{P1}\n\n{P1.upper().replace('.', '!')}", [("body", None), ("duplicate", "exact_duplicate")]),
+        # A fixed typo is a near-duplicate.
+        (
+            f"{P3}\n\n{P3.replace('reopen', 're-open').replace('told', 'tld')}",
+            [("body", None), ("duplicate", "near_duplicate")],
+        ),
+        # Short blocks repeat legitimately.
+        ("World\n\nWorld", [("body", None), ("body", None)]),
+    ],
+)
+def test_duplicates(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _kinds(text) == expected
+
+
+def test_threshold_none_keeps_near_copies_but_not_exact_ones() -> None:
+    text = f"{P3}\n\n{P3.replace('reopen', 're-open')}\n\n{P3}"
+    assert _kinds(text, Config(duplicate_threshold=None)) == [
+        ("body", None),
+        ("body", None),
+        ("duplicate", "exact_duplicate"),
+    ]
+
+
+def test_repeated_run_is_named() -> None:
+    doc = drop_duplicates(segment("\n\n".join([P1, P2, P3, P1, P2, P3])), Config())
+    details = [c.detail for c in doc.changes]
+    assert len(details) == 3
+    assert all("repeated run of 3 blocks (copy of blocks 0-2)" in d for d in details)
+
+
+def test_only_body_blocks_are_compared() -> None:
+    doc = segment(f"{P1}\n\n{P1}")
+    doc = doc.reclassify("test", [(0, Kind.CHROME, "x", "")])
+    assert drop_duplicates(doc, Config()).blocks[1].kind is Kind.BODY
+
+
+def _reference(keys: list[str], threshold: float, min_chars: int) -> list[tuple[int, int, float]]:
+    """The plain algorithm: every kept key compared, best score wins, ties to the
+    shortest then earliest kept key."""
+    kept: list[tuple[int, int, str]] = []  # (length, position, key)
+    exact: dict[str, int] = {}
+    found = []
+    for pos, key in enumerate(keys):
+        if len(key) < min_chars:
+            continue
+        if key in exact:
+            found.append((pos, exact[key], 100.0))
+            continue
+        best: tuple[int, float] | None = None
+        for _, other_pos, other in sorted(kept):
+            score = fuzz.ratio(key, other)
+            if score >= threshold and (best is None or score > best[1]):
+                best = (other_pos, score)
+        if best is None:
+            kept.append((len(key), pos, key))
+            exact.setdefault(key, pos)
+        else:
+            found.append((pos, best[0], best[1]))
+    return found
+
+
+def _found(doc_text: str, config: Config) -> list[tuple[int, int, float]]:
+    doc = drop_duplicates(segment(doc_text), config)
+    out = []
+    for change in doc.changes:
+        detail = change.detail
+        if change.reason == "exact_duplicate":
+            original, score = int(detail.split("block ")[1].split(";")[0]), 100.0
+        else:
+            original, score = int(detail.split("like block ")[1].split(";")[0]), -1.0
+        out.append((change.block, original, score))
+    return out
+
+
+_VOCAB = [
+    *("the", "a", "council", "budget", "rain", "road", "museum", "said", "on"),
+    *("in", "of", "and", "new", "old", "city", "north", "wing", "debate"),
+]
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> list[str]:
+    """Paragraphs with many exact and near copies (words changed, dropped, added)."""
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = random.Random(seed)
+    paragraphs: list[str] = []
+    for _ in range(draw(st.integers(1, 60))):
+        if paragraphs and rng.random() < 0.5:
+            words = rng.choice(paragraphs).split()
+            for _ in range(rng.randint(0, 3)):
+                at = rng.randrange(len(words))
+                op = rng.random()
+                if op < 0.4:
+                    words[at] = rng.choice(_VOCAB)
+                elif op < 0.7 and len(words) > 1:
+                    del words[at]
+                else:
+                    words.insert(at, rng.choice(_VOCAB) + rng.choice(["", "s", "x"]))
+            paragraphs.append(" ".join(words))
+        else:
+            paragraphs.append(" ".join(rng.choice(_VOCAB) for _ in range(rng.randint(2, 25))))
+    return paragraphs
+
+
+@pytest.mark.parametrize("window", [duplicates.EXACT_WINDOW, 0])
+@settings(max_examples=60, deadline=None)
+@given(paragraphs=_documents())
+def test_candidate_search_matches_plain_scan(window: int, paragraphs: list[str]) -> None:
+    """With the whole-window scan and with the word-candidate search forced on (window
+    0), the duplicates and their originals are those of the plain algorithm."""
+    old = duplicates.EXACT_WINDOW
+    duplicates.EXACT_WINDOW = window
+    try:
+        config = Config(duplicate_min_chars=10)
+        got = _found("\n\n".join(paragraphs), config)
+    finally:
+        duplicates.EXACT_WINDOW = old
+    expected = _reference([fold(p) for p in paragraphs], 90.0, 10)
+    assert [(p, o) for p, o, _ in got] == [(p, o) for p, o, _ in expected]
+    assert [s for _, _, s in got if s == 100.0] == [s for _, _, s in expected if s == 100.0]
