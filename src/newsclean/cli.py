@@ -70,7 +70,7 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
 
 
 @click.command(epilog=EXAMPLE, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True, readable=False))
 @click.option(
     "--format",
     "fmt",
@@ -230,12 +230,14 @@ def _inputs(names: tuple[str, ...], *, recursive: bool, output_dir: str | None) 
     found: list[tuple[str, str]] = []  # (path, name relative to the output directory)
     for name in names:
         if recursive and name != "-" and os.path.isdir(name):
+            inside = []
             for root, dirs, filenames in os.walk(name):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for filename in sorted(filenames):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for filename in filenames:
                     if not filename.startswith("."):
                         path = os.path.join(root, filename)
-                        found.append((path, os.path.relpath(path, name)))
+                        inside.append((path, os.path.relpath(path, name)))
+            found.extend(sorted(inside, key=lambda pair: pair[1]))
         else:
             found.append((name, os.path.basename(name)))
     if output_dir is None:
