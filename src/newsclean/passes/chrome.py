@@ -49,8 +49,10 @@ __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome
 
 NAME = "remove_chrome"
 
+# Possessive quantifiers (``*+``): the two space runs cannot trade characters, so a long run
+# of spaces that fails to match costs linear time, not quadratic (tests/test_adversarial.py).
 _COUNT = regex.compile(
-    r"^\s*\(?\d[\d,.]*\s*[kKmM]?\)?\s*(?:comments?|shares?|views?|likes?|reactions?|replies|"
+    r"^\s*+\(?\d[\d,.]*+\s*+[kKmM]?\)?\s*+(?:comments?|shares?|views?|likes?|reactions?|replies|"
     r"min(?:ute)?s?\s+read|min)\s*$",
     regex.I,
 )
@@ -262,7 +264,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         sig = signals(block.text, stops)
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
-        elif sig.units < NEAR_UNITS and repeats[_shape(block.text)] >= REPEATED:
+        elif sig.units < NEAR_UNITS and _shape(block.text) and repeats[_shape(block.text)] >= REPEATED:
             cls, why = Class.REPEATED, f"short block repeated {repeats[_shape(block.text)]} times on the page"
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
