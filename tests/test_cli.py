@@ -8,11 +8,13 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import pty
 import select
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -403,3 +405,45 @@ def test_interrupted_output_dir_leaves_only_whole_files(tmp_path: Path) -> None:
     assert b"Traceback" not in stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.jsonl"]  # no b.jsonl, no temporary file
     assert records((out / "a.jsonl").read_bytes())[0]["text"] == PROSE
+
+
+def test_an_output_file_that_cannot_be_written_is_named(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PROSE, encoding="utf-8")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    result = run(page, SEED, "--output-dir", blocker / "out")
+    assert result.returncode == 1
+    lines = err(result).splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith(f"newsclean: {page}: cannot write {blocker / 'out' / 'page.txt'} (")
+    assert lines[1].startswith(f"newsclean: {SEED}: cannot write")
+
+
+def test_the_bar_appears_on_a_terminal_once_a_run_is_slow() -> None:
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [*command(), "--jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=follower
+    )
+    os.close(follower)
+    assert proc.stdin is not None
+    line = json.dumps({"text": PROSE}).encode() + b"\n"
+    proc.stdin.write(line)
+    proc.stdin.flush()
+    time.sleep(1.5)  # past the delay after which the automatic bar shows
+    proc.stdin.write(line)
+    proc.stdin.close()
+    assert proc.wait(timeout=60) == 0
+    shown = b""
+    while select.select([leader], [], [], 0.5)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(leader)
+    assert b"2 records" in shown
+    assert b"records/s" in shown
+    assert b"Traceback" not in shown

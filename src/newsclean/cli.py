@@ -17,6 +17,7 @@ import os
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal, TextIO
@@ -44,6 +45,7 @@ Examples:
 
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _STDIN = "<stdin>"
+_Bar = Literal["always", "slow", "never"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,15 +187,20 @@ def main(  # noqa: PLR0917 (click passes every option; this is its signature)
     job = Job(config, jsonl=jsonl, fmt=fmt or "text", field=field, output_field=output_field, explain=show)
     max_bytes = int(max_size * 1e6) or None
     items = _items(inputs, jsonl=jsonl, encoding=encoding, max_bytes=max_bytes)
-    show_bar = progress or (sys.stderr.isatty() and not quiet)
-    with _Reporter(quiet=quiet, progress=show_bar, errors_path=errors_path, total=_total(inputs)) as report:
+    bar: _Bar = "always" if progress else "slow" if sys.stderr.isatty() and not quiet else "never"
+    with _Reporter(quiet=quiet, progress=bar, errors_path=errors_path, total=_total(inputs)) as report:
         sink = _Sink(inputs, output_dir is not None)
         try:
             for outcome in run_items(job, items, jobs=jobs or os.cpu_count() or 1):
                 report.outcome(outcome)
-                sink.write(outcome)
+                failure = sink.write(outcome)
+                if failure is not None:
+                    report.failure(outcome.name, failure)
             sink.close()
             sys.stdout.flush()
+        except BrokenProcessPool:
+            sink.abort()
+            report.failure("--jobs", "a worker process died (out of memory?); stopped")
         except KeyboardInterrupt:
             sink.abort()
             report.message("interrupted")
@@ -204,6 +211,9 @@ def main(  # noqa: PLR0917 (click passes every option; this is its signature)
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(EXIT_PIPE)
+        except OSError as exc:  # stdout itself failed (disk full, ...)
+            sink.abort()
+            report.failure("stdout", f"cannot write ({exc.strerror or exc}); stopped")
     sys.exit(EXIT_FAILED if report.failed else EXIT_OK)
 
 
@@ -350,21 +360,29 @@ class _Sink:
         self._to_files = to_files
         self._stdout: BinaryIO = sys.stdout.buffer
         self._open: tuple[int, contextlib.ExitStack, BinaryIO] | None = None
+        self._failed: set[int] = set()
 
-    def write(self, outcome: Outcome) -> None:
+    def write(self, outcome: Outcome) -> str | None:
+        """Write the outcome's output; a one-line reason when its output file failed."""
         if not self._to_files:
             if outcome.output is not None:
                 self._stdout.write(outcome.output.encode("utf-8"))
-            return
+            return None
         if outcome.kind == "error" and outcome.line is None:
-            return  # the input could not be read: no output file
-        if outcome.output is None and outcome.kind != "end":
-            return
-        stream = self._stream(outcome.source)
-        if outcome.output is not None:
-            stream.write(outcome.output.encode("utf-8"))
-        if outcome.kind in ("end", "text"):
-            self._commit()
+            return None  # the input could not be read: no output file
+        if (outcome.output is None and outcome.kind != "end") or outcome.source in self._failed:
+            return None
+        try:
+            stream = self._stream(outcome.source)
+            if outcome.output is not None:
+                stream.write(outcome.output.encode("utf-8"))
+            if outcome.kind in ("end", "text"):
+                self._commit()
+        except OSError as exc:
+            self.abort()
+            self._failed.add(outcome.source)
+            return f"cannot write {self._inputs[outcome.source].target} ({exc.strerror or exc})"
+        return None
 
     def _stream(self, source: int) -> BinaryIO:
         if self._open is None or self._open[0] != source:
@@ -399,7 +417,9 @@ class _Reporter:
 
     _EVERY = 0.2  # seconds between progress redraws
 
-    def __init__(self, *, quiet: bool, progress: bool, errors_path: str | None, total: int | None) -> None:
+    _DELAY = 1.0  # seconds before the automatic bar appears: quick runs stay silent
+
+    def __init__(self, *, quiet: bool, progress: _Bar, errors_path: str | None, total: int | None) -> None:
         self.failed = 0
         self._quiet = quiet
         self._progress = progress
@@ -423,7 +443,7 @@ class _Reporter:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._progress and exc[0] is None:
+        if exc[0] is None and (self._progress == "always" or self._drawn):
             self._draw(final=True)
         if self._errors is not None:
             self._errors.close()
@@ -439,21 +459,28 @@ class _Reporter:
             for warning in outcome.warnings:
                 self.message(f"{where}: warning: {warning}")
         if outcome.error is not None:
-            self.failed += 1
-            self.message(f"{where}: {outcome.error}")
-            if self._errors is not None:
-                record = {"source": outcome.name, "line": outcome.line, "error": outcome.error}
-                if outcome.raw is not None:
-                    record["record"] = outcome.raw
-                self._errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.failure(outcome.name, outcome.error, line=outcome.line, raw=outcome.raw)
         if outcome.explanation is not None:
             self._clear_bar()
             sys.stderr.write(outcome.explanation + "\n")
         if outcome.kind != "end":
             self._records += 1
             self._bytes += outcome.size
-        if self._progress and time.monotonic() - self._drawn >= self._EVERY:
+        now = time.monotonic()
+        if now - self._drawn >= self._EVERY and (
+            self._progress == "always" or (self._progress == "slow" and now - self._start >= self._DELAY)
+        ):
             self._draw()
+
+    def failure(self, name: str, error: str, *, line: int | None = None, raw: str | None = None) -> None:
+        """Name a failed input or record on stderr (and in --errors FILE); exit status 1."""
+        self.failed += 1
+        self.message(f"{name}: {error}" if line is None else f"{name}:{line}: {error}")
+        if self._errors is not None:
+            record = {"source": name, "line": line, "error": error}
+            if raw is not None:
+                record["record"] = raw
+            self._errors.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def _draw(self, *, final: bool = False) -> None:
         self._drawn = time.monotonic()
