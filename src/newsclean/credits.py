@@ -156,19 +156,26 @@ def is_role(text: str) -> bool:
     return any(f" {role} " in key for role in load_words("byline/roles.txt"))
 
 
+@cache
+def _ui_phrases() -> tuple[frozenset[str], frozenset[str]]:
+    """(exact phrases, stems that allow more words after them) from ``ui.txt``."""
+    phrases = load_phrases("byline/ui.txt")
+    return (
+        frozenset(p for p in phrases if not p.endswith(" *")),
+        frozenset(p[:-2] for p in phrases if p.endswith(" *")),
+    )
+
+
 def is_ui(text: str) -> bool:
     """A button or link label that sits next to bylines ("Follow", "View profile")."""
     key = fold(_HANDLE.sub(" ", text))
     if not key:
         return bool(_HANDLE.search(text))
-    for phrase in load_phrases("byline/ui.txt"):
-        if phrase.endswith(" *"):
-            stem = phrase[:-2]
-            if key == stem or key.startswith(stem + " "):
-                return True
-        elif key == phrase:
-            return True
-    return False
+    exact, stems = _ui_phrases()
+    if key in exact:
+        return True
+    tokens = key.split()
+    return any(" ".join(tokens[:n]) in stems for n in range(1, min(len(tokens), 4) + 1))
 
 
 def is_joiner(text: str) -> bool:
@@ -289,9 +296,8 @@ def read_names(text: str, *, labelled: bool = True, strict: bool = False) -> Nam
     agency = None
     joiner = _joiner_re()
     parts = joiner.split(text)
-    open_end = bool(regex.search(rf"(?:{joiner.pattern})$", text + " ", regex.I | regex.V1)) and bool(
-        joiner.search(text[-6:])
-    )
+    tail = joiner.search(text[-8:] + " ")
+    open_end = tail is not None and tail.end() == len(text[-8:]) + 1
     for raw in parts:
         if "\x00" in raw:  # "Adrian Malloch (photography)": credited, but not as an author
             continue

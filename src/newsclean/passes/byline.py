@@ -24,6 +24,7 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex
@@ -45,7 +46,7 @@ from ..credits import (
 from ..features import is_prose, is_separator
 from ..model import Document, Kind
 from ..text import fold, words
-from .title import main_span
+from .title import looks_like_headline, main_span
 
 __all__ = ["Credit", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
@@ -65,11 +66,20 @@ _BIO_WORDS = regex.compile(
 _DETAIL = regex.compile(
     r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
 )
+_NUMERIC_CHARS = 30  # a short line with a number under a name: a relative time ("vor 2 Stunden")
+_FOLLOW = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
+_SEPARATED = regex.compile(r"\s*(?:[|•·/—–,]|\s-\s)\s*")
+_TWO_CAPITALS = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
+_NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
+_LABEL_LINE_CHARS = 240  # longer lines are never a byline
 _LOOK_AHEAD = 8  # lines after a label that may still hold its names, dates and roles
+_UNDER_HEADLINE = 3  # blocks under a headline where its byline sits
 _HEAD_BEFORE = 14  # blocks above the body's first prose block searched for an unlabelled name
 _LABEL_BEFORE = 40  # and for a labelled byline
 _HEAD_INSIDE = 4  # blocks into the body
+_LABEL_INSIDE = 15  # blocks into the body for a labelled byline (cookie or login text may lead it)
 _TAIL_AFTER = 10  # blocks after the body's last prose block
+_BOX_AFTER = 30  # blocks after the body searched for an author box
 _TAIL_INSIDE = 3  # and its last blocks (a bio after the byline ends the span)
 
 
@@ -91,9 +101,10 @@ class Credit:
 
 @dataclass(slots=True)
 class _Candidate:
-    kind: str  # "label", "name", "agency", "box", "bio"
+    kind: str  # "label", "name", "agency", "box"
     lines: list[int]  # indices into the page's lines
     credit: Credit
+    supported: bool = True  # an unlabelled name with a date, role or handle next to it
 
 
 def _body_lines(doc: Document) -> list[_Line]:
@@ -141,7 +152,9 @@ def _collect(lines: list[_Line], start: int, credit: Credit, taken: list[int], *
         j += 1
 
 
-def _labelled(lines: list[_Line], i: int) -> _Candidate | None:
+def _labelled(lines: list[_Line], i: int) -> _Candidate | None:  # noqa: PLR0911 (one exit per rejected shape)
+    if len(lines[i].text) > _LABEL_LINE_CHARS:
+        return None
     split = label_split(lines[i].text)
     if split is None:
         return None
@@ -192,25 +205,47 @@ def _agency_line(lines: list[_Line], i: int) -> _Candidate | None:
     return _Candidate("agency", taken, credit)
 
 
+def _supports(text: str) -> bool:
+    """A line (or a name's tail) that vouches for the name next to it: a date, a role, an
+    agency, a handle or a follow button; not any button ("Subscribe" follows menu items)."""
+    text = text.strip(" ,|•·/—–-")
+    return bool(text) and (
+        is_date_line(text)
+        or is_role(text)
+        or is_agency(text) is not None
+        or bool(_FOLLOW.match(text))
+        or bool(len(text) <= _NUMERIC_CHARS and len(words(text)) <= 4 and regex.search(r"\d", text))
+    )
+
+
 def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
-    """An unlabelled name with a date, role, handle or button label beside or below it."""
+    """An unlabelled name; ``supported`` when a date, role, handle or follow button sits
+    beside or below it (else only its place right under the headline can make it a byline)."""
     text = lines[i].text
+    if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
+        return None
     found = read_names(text, labelled=False, strict=True)
     if found is None or not found.names or len(found.names) > 3:
         return None
     credit = Credit(found.names, found.agency, _date_part(text))
     taken = [i]
     _collect(lines, i + 1, credit, taken, open_end=False)
-    beside = fold(text) != fold(" ".join(found.names)) and not any(fold(n) == fold(text) for n in found.names)
-    if len(taken) == 1 and not beside:
-        return None
-    return _Candidate("name", taken, credit)
+    tail = _SEPARATED.split(text, maxsplit=1)
+    beside = len(tail) == 2 and _supports(tail[1])
+    if len(tail) == 2 and not beside:
+        return None  # "Jane Doe / Getty Images": a photo credit
+    below = any(_supports(lines[j].text) for j in taken[1:])
+    return _Candidate("name", taken, credit, supported=beside or below)
 
 
-def _candidates(lines: list[_Line]) -> list[_Candidate]:
+def _candidates(lines: list[_Line], within: Callable[[int], bool] | None = None) -> list[_Candidate]:
+    """Every byline candidate whose first line's block position passes ``within``."""
     found = []
     i = 0
     while i < len(lines):
+        if within is not None and not within(lines[i].pos):
+            i += 1
+            continue
         for reader in (_labelled, _box, _agency_line, _name_line):
             if (cand := reader(lines, i)) is not None:
                 found.append(cand)
@@ -231,28 +266,55 @@ def _bio_name(text: str) -> str | None:
     return name if is_name(name) else None
 
 
-def _rank(
-    cand: _Candidate, lines: list[_Line], span: tuple[int, int], order: dict[int, int]
-) -> tuple[int, int] | None:
+def _rank(cand: _Candidate, lines: list[_Line], where: _Where) -> tuple[int, int] | None:
     """``(class, distance)``, lower is better; ``None`` when the candidate is out of place.
 
-    Distances count body blocks only (``order``), so a duplicated body or a teaser list
-    between the article and its byline does not push the byline away.
+    Distances to the body count body blocks only (``where.order``), so a duplicated body
+    or a teaser list between the article and its byline does not push the byline away.
     """
-    start, end = order[span[0]], order[span[1]]
-    pos = order[lines[cand.lines[0]].pos]
-    head = start - _HEAD_BEFORE <= pos <= start + _HEAD_INSIDE
+    start, end = where.order[where.span[0]], where.order[where.span[1]]
+    block = lines[cand.lines[0]].pos
+    pos = where.order[block]
+    # how far under a headline that stands above the body ("h + 1": headlines are not body)
+    under = [
+        block - h
+        for h in where.headlines
+        if 0 < block - h <= _UNDER_HEADLINE and where.order.get(h + 1, start) <= start + _HEAD_INSIDE
+    ]
+    headline = min(under) if under else None
     distance = start - pos if pos <= start else 3 * (pos - start)
+    labelled = cand.kind == "label" and bool(cand.credit.authors)
+    near = cand.kind in ("name", "agency", "label") and cand.supported
+    credit_kind = cand.kind in ("label", "box", "agency")
     tail = start + _HEAD_INSIDE < pos and end - _TAIL_INSIDE <= pos <= end + _TAIL_AFTER
-    if cand.kind == "label" and cand.credit.authors and start - _LABEL_BEFORE <= pos <= start + _HEAD_INSIDE:
-        return 0, distance
-    if cand.kind in ("name", "agency", "label") and head:
-        return 1, distance
-    if cand.kind in ("label", "box", "agency") and tail:
-        return 2, pos - end
-    if cand.kind == "box" and pos > start:
-        return 3, pos - end
-    return None
+    rules = (
+        (labelled and headline is not None, headline),
+        (labelled and start - _LABEL_BEFORE <= pos <= start + _LABEL_INSIDE, distance),
+        (near and headline is not None, headline),
+        (near and start - _HEAD_BEFORE <= pos <= start + _HEAD_INSIDE, distance),
+        (credit_kind and tail, pos - end),
+        (cand.kind == "box" and start < pos <= end + _BOX_AFTER, pos - end),
+    )
+    return next(((cls, d) for cls, (ok, d) in enumerate(rules) if ok and d is not None), None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    """Where the article sits: its main text, its headline(s), body blocks in order."""
+
+    span: tuple[int, int]
+    headlines: tuple[int, ...]
+    order: dict[int, int]
+
+
+def _headlines(doc: Document) -> tuple[int, ...]:
+    """The title block and later copies of a headline-like line (the article's own heading
+    repeating the page title)."""
+    return tuple(
+        p
+        for p, b in enumerate(doc.blocks)
+        if b.kind is Kind.TITLE or (b.kind is Kind.DUPLICATE and looks_like_headline(b.text))
+    )
 
 
 def _detail(credit: Credit) -> str:
@@ -267,7 +329,20 @@ def split_byline(doc: Document, config: Config) -> Document:
     chosen: _Candidate | None = None
     order = {pos: n for n, pos in enumerate(p for p, b in enumerate(doc.blocks) if b.kind is Kind.BODY)}
     if span is not None:
-        ranked = [(r, c) for c in _candidates(lines) if (r := _rank(c, lines, span, order)) is not None]
+        start, end = order[span[0]], order[span[1]]
+        headlines = _headlines(doc)
+
+        def within(pos: int) -> bool:
+            at = order[pos]
+            return (
+                start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
+                or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
+                or any(0 < pos - h <= _UNDER_HEADLINE for h in headlines)
+            )
+
+        where = _Where(span, headlines, order)
+        found = _candidates(lines, within)
+        ranked = [(r, c) for c in found if (r := _rank(c, lines, where)) is not None]
         if ranked:
             chosen = min(ranked, key=lambda rc: rc[0])[1]
     reclass: list[tuple[int, Kind, str, str]] = []
