@@ -81,7 +81,9 @@ def is_prose(text: str, *, min_words: int = 12) -> bool:
     return len(words(text)) >= min_words and ends_sentence(text)
 
 
-_SENTENCE_MARK = regex.compile(r"(?<=\w[\p{Pf}\"')\]]?)[.!?…](?=[\s\p{Pf}\"')\]]|$)|[。！？]")
+_SENTENCE_MARK = regex.compile(
+    r"(?<=\w[\p{Pf}\"')\]]?)[.!?…]+(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
+)
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
 CJK_CHARS_PER_WORD = 2.5
@@ -90,10 +92,13 @@ much as one word of a space-separated language (a rough mean over the three)."""
 
 
 def sentence_marks(text: str) -> int:
-    """How many sentence ends (". ", "! ", "? ", "。") ``text`` holds; "3.5" and "U.S" don't count.
+    """How many sentence ends ``text`` holds: ". ", "! ", "? " at the end or before anything but
+    a lowercase letter or a digit, and "。"; "3.5", "U.S. jobs" and "Nov. 19" don't count.
 
-    >>> sentence_marks("He left. She stayed! 3.5 km"), sentence_marks("政府は発表した。")
+    >>> sentence_marks("He left. She stayed! Then 3.5 km of U.S. roads"), sentence_marks("政府は発表した。")
     (2, 1)
+    >>> sentence_marks("Updated Nov. 19, 2019 8:21 am ET")
+    0
     """
     return len(_SENTENCE_MARK.findall(text))
 

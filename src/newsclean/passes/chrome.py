@@ -57,6 +57,11 @@ _COUNT = regex.compile(
     regex.I,
 )
 
+LIST_LINES = 3
+LIST_UNITS = 20
+LIST_LINE_UNITS = 4
+"""A block of three or more lines of four or more words each (20 or more in all) is a list
+or table of the article (a calendar, results, steps); menus have one to three words a line."""
 GOOD_UNITS = 25
 """Words from which a block with sentence ends and function words is running text."""
 NEAR_UNITS = 8
@@ -70,10 +75,15 @@ SHORT_COST = 4.0
 advertisement, a caption or an image credit is rejoined (a few blocks cost less than one
 paragraph), while a footer or a comment thread after a long menu gap is not."""
 NEAR_WEIGHT = 0.75
+MAX_SHORT_RUN = 2
+"""Inside the region, a short block is the article's (a subheading, a one-line quotation,
+a list item) when it sits between text blocks in a run of at most two short blocks; a
+longer run of short blocks is a share row, a metadata box or a link list."""
 TITLE_BONUS = 30.0
-"""What the headline adds to a region that starts right after it: the body hangs under
-the headline, so a cookie notice or a comment thread elsewhere on the page must be longer
-than the article by this much to be taken for it."""
+TITLE_REACH = 8
+"""What the headline adds to the first text block at most 8 blocks below it: the body
+hangs under the headline, so a cookie notice or a comment thread elsewhere on the page
+must be longer than the article by this much to be taken for it."""
 BOILERPLATE_MIN_HITS = 2
 BOILERPLATE_WORDS_PER_HIT = 15
 """A block with at least two site-boilerplate terms ("cookies", "privacy policy",
@@ -106,6 +116,7 @@ class Signals:
     ends: bool
     stop: float | None
     caps: float
+    lines: int = 1
 
     def describe(self) -> str:
         """The signals as a short human string."""
@@ -167,6 +178,7 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
         ends=bool(_ENDS.search(text)),
         stop=stopword_density(text, stops) if stops else None,
         caps=capitalised_share(text),
+        lines=sum(1 for line in text.split("\n") if line.strip()),
     )
 
 
@@ -184,6 +196,8 @@ def classify(sig: Signals) -> tuple[Class, str]:
         return Class.GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
     if sig.units >= NEAR_UNITS and (sig.ends or sig.marks >= 1) and stop_near:
         return Class.NEAR, f"{sig.units:g} words; ends like a sentence"
+    if sig.lines >= LIST_LINES and sig.units >= LIST_UNITS and sig.units >= LIST_LINE_UNITS * sig.lines:
+        return Class.NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
     why = [f"{sig.units:g} words"]
     if not sig.marks and not sig.ends:
         why.append("no sentence punctuation")
@@ -239,7 +253,7 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
 
 def _score(cls: Class, sig: Signals) -> float | None:
     """What a block adds to (or costs) the main region; ``None`` for a block no region takes."""
-    fixed = {Class.THREAD: None, Class.TITLE: TITLE_BONUS, Class.REPEATED: -float(GOOD_UNITS)}
+    fixed = {Class.THREAD: None, Class.TITLE: 0.0, Class.REPEATED: -float(GOOD_UNITS)}
     if cls in fixed:
         return fixed[cls]
     if cls is Class.GOOD:
@@ -273,6 +287,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     return doc.reclassify(NAME, chrome)
 
 
+_TEXT = (Class.GOOD, Class.NEAR)
 Judged = tuple[int, Class, str, Signals]
 """``(position, class, why, signals)`` of one block the classifier looked at."""
 Decision = tuple[int, Kind, str, str]
@@ -322,36 +337,77 @@ def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: regex.Pattern[str]
     return classify(sig)
 
 
-def _outside_region(judged: list[Judged], done: set[int]) -> list[tuple[int, Kind, str, str]]:
+def _region_scores(judged: list[Judged]) -> list[float | None]:
+    """Each block's score for the region, the first text block under the headline raised."""
+    scores = [_score(cls, sig) for _, cls, _, sig in judged]
+    for t, (_pos, cls, _why, _sig) in enumerate(judged):
+        if cls is not Class.TITLE:
+            continue
+        reach = range(t + 1, min(len(judged), t + 1 + TITLE_REACH))
+        first = next((j for j in reach if judged[j][1] in _TEXT), None)
+        if first is not None:
+            scores[first] = (scores[first] or 0.0) + TITLE_BONUS
+    return scores
+
+
+def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
     """Chrome decisions for the classified body blocks: the region, then smoothing.
 
     Blocks in ``done`` are already chrome (UI phrases); they count for the region only.
     """
-    if not any(cls in (Class.GOOD, Class.NEAR) for _, cls, _, _ in judged):
+    if not any(cls in _TEXT for _, cls, _, _ in judged):
         return []
-    span = main_region([_score(cls, sig) for _, cls, _, sig in judged])
+    span = main_region(_region_scores(judged))
     if span is None:
         return []
     start, end = span
+    runs = _short_runs(judged)
     out = []
     for i, (pos, cls, why, _sig) in enumerate(judged):
         if cls is Class.TITLE or pos in done:
             continue
         if cls is Class.THREAD:
             out.append((pos, Kind.CHROME, "comments", why))
-            continue
-        if i < start or i > end:
+        elif i < start or i > end:
             out.append((pos, Kind.CHROME, "outside_main_region", f"outside main prose region; {why}"))
-        elif cls is Class.BAD:
-            out.append((pos, Kind.CHROME, "boilerplate", why))
-        elif cls is Class.REPEATED:
-            out.append((pos, Kind.CHROME, "repeated_block", why))
+        elif cls in _INSIDE_REASON:
+            out.append((pos, Kind.CHROME, _INSIDE_REASON[cls], why))
         elif cls is Class.SHORT:
-            before = _nearest(judged, i, -1, start)
-            after = _nearest(judged, i, 1, end)
-            if before is None or after is None:
+            if _nearest(judged, i, -1, start) is None or _nearest(judged, i, 1, end) is None:
                 out.append((pos, Kind.CHROME, "short_block", f"short block at the region's edge; {why}"))
+            elif runs[i] > MAX_SHORT_RUN:
+                out.append((pos, Kind.CHROME, "short_run", f"one of {runs[i]} short blocks in a row; {why}"))
     return out
+
+
+_INSIDE_REASON = {
+    Class.BAD: "boilerplate",
+    Class.REPEATED: "repeated_block",
+    Class.BARRIER: "comments_header",
+}
+
+
+def _short_runs(judged: list[Judged]) -> list[int]:
+    """For each block, the length of the run of consecutive non-text blocks it is in (0 for text).
+
+    >>> s = Signals(units=1, marks=0, ends=False, stop=None, caps=1.0)
+    >>> classes = (Class.GOOD, Class.SHORT, Class.BAD, Class.NEAR)
+    >>> _short_runs([(i, c, "", s) for i, c in enumerate(classes)])
+    [0, 2, 2, 0]
+    """
+    runs = [0] * len(judged)
+    i = 0
+    while i < len(judged):
+        if judged[i][1] in _TEXT:
+            i += 1
+            continue
+        j = i
+        while j < len(judged) and judged[j][1] not in _TEXT:
+            j += 1
+        for k in range(i, j):
+            runs[k] = j - i
+        i = j
+    return runs
 
 
 _DIGITS = regex.compile(r"\d+")
