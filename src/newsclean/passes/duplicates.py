@@ -55,7 +55,8 @@ class _Kept:
         self.order: list[int] = []  # sequence numbers, sorted by (length, sequence)
         self.keys: list[str] = []  # by sequence
         self.positions: list[int] = []  # by sequence
-        self.postings: dict[str, list[int]] = {}  # word -> sequences of kept keys with it
+        # word -> sequences of kept keys holding it; built on the first long window only.
+        self.postings: dict[str, list[int]] | None = None
 
     def add(self, key: str, pos: int) -> None:
         self.exact.setdefault(key, pos)
@@ -65,7 +66,12 @@ class _Kept:
         at = bisect.bisect(self.lengths, len(key))
         self.lengths.insert(at, len(key))
         self.order.insert(at, seq)
-        for word in set(key.split()):
+        if self.postings is not None:
+            self._index(seq)
+
+    def _index(self, seq: int) -> None:
+        assert self.postings is not None
+        for word in set(self.keys[seq].split()):
             self.postings.setdefault(word, []).append(seq)
 
     def nearest(self, key: str, threshold: float) -> tuple[int, float] | None:
@@ -97,6 +103,10 @@ class _Kept:
     def _candidates(self, key: str, shortest: int, longest: int) -> list[int]:
         """Kept keys in the length window sharing one of ``key``'s rarest indexed words,
         in window order."""
+        if self.postings is None:
+            self.postings = {}
+            for seq in range(len(self.keys)):
+                self._index(seq)
         postings = self.postings
         shared = sorted((len(postings[w]), w) for w in set(key.split()) if w in postings)
         hits: Counter[int] = Counter()

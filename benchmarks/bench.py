@@ -1,0 +1,427 @@
+#!/usr/bin/env python3
+"""Throughput of newsclean against ftfy.fix_text, scaling with input size, worst cases.
+
+Usage, from the repository root with newsclean importable (``pip install -e '.[test]'``):
+
+    .venv/bin/python benchmarks/bench.py                 # the tables, about 2-4 minutes
+    .venv/bin/python benchmarks/bench.py --quick         # fewer rounds, smaller worst cases
+    .venv/bin/python benchmarks/bench.py --jobs-scaling  # also the command on a 200 MB JSONL
+
+What it measures, in one run, with the measurements of each table interleaved round by
+round (newsclean, then ftfy on the same texts, order alternating) so machine noise hits
+both sides alike; each figure is the median over rounds:
+
+1. ``newsclean.clean`` over the dev-set pages (``benchmarks/devset/pages`` or, failing
+   that, ``../shared/devset/pages``; both modes) and over the example page
+   (``fixtures/golden/seed.input.txt``): MB/s, pages/s, and the ratio of its time to
+   ``ftfy.fix_text`` on exactly the same texts.
+2. Time per MB at 1x, 10x and 100x of a page's size: the same 100 distinct dev pages cleaned
+   one by one, joined ten at a time, and all joined into one text.
+3. The worst cases of ``tests/test_adversarial.py`` at full size (1 MB of one word, 100,000
+   one-character lines, 20,000 near-identical paragraphs, ...): seconds at full and at half
+   size, and the growth of the time per MB between the two (1.0 = linear).
+4. Every compiled pattern in newsclean on inputs built from its own words and from runs of
+   spaces, punctuation and letters, at n and 4n characters: the worst growth of the time
+   per character (1.0 = linear; a catastrophic pattern shows up as a large factor).
+5. With ``--jobs-scaling``: the command ``newsclean --jobs N`` on a generated JSON Lines
+   file of dev pages (default 200 MB): records/s for 1 and 2 jobs and peak resident memory
+   of the whole process tree.
+
+The last line is the ratio of newsclean's time to ftfy.fix_text's on the dev pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import ftfy
+import regex
+
+import newsclean
+from newsclean.passes import PASSES  # loads every pass module, for the pattern table
+from newsclean.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+MODES = ("nodes", "blocks")
+
+
+def _pages_dir() -> Path:
+    for candidate in (ROOT / "benchmarks" / "devset" / "pages", ROOT.parent / "shared" / "devset" / "pages"):
+        if (candidate / "nodes").is_dir():
+            return candidate
+    raise SystemExit("no dev-set pages: expected benchmarks/devset/pages or ../shared/devset/pages")
+
+
+def _load(mode: str) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((_pages_dir() / mode).glob("*.txt"))]
+
+
+def _mb(texts: Sequence[str]) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def _timed(fn: Callable[[str], object], texts: Sequence[str]) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    for text in texts:
+        fn(text)
+    return time.perf_counter() - start
+
+
+def _clean(text: str) -> object:
+    return newsclean.clean(text)
+
+
+def _ftfy(text: str) -> object:
+    return ftfy.fix_text(text)
+
+
+def throughput(rounds: int) -> tuple[list[list[str]], dict[str, float]]:
+    """Table 1 and the ratios per workload."""
+    workloads = {f"dev {mode}": _load(mode) for mode in MODES}
+    workloads["example page"] = [(ROOT / "fixtures/golden/seed.input.txt").read_text(encoding="utf-8")]
+    for texts in workloads.values():  # warm up: lexicons, caches, imports
+        _timed(_clean, texts[:20])
+        _timed(_ftfy, texts[:20])
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in workloads}
+    for r in range(rounds):
+        for name, texts in workloads.items():
+            # The example page alone is too short to time: repeat it to ~1 s of work.
+            reps = 1 if len(texts) > 1 else 50
+            if r % 2:
+                f = _timed(_ftfy, texts * reps)
+                c = _timed(_clean, texts * reps)
+            else:
+                c = _timed(_clean, texts * reps)
+                f = _timed(_ftfy, texts * reps)
+            times[name].append((c / reps, f / reps))
+    rows = [["workload", "pages", "MB", "newsclean MB/s", "pages/s", "ftfy MB/s", "time ratio"]]
+    ratios = {}
+    for name, texts in workloads.items():
+        clean_s = statistics.median(c for c, _ in times[name])
+        ftfy_s = statistics.median(f for _, f in times[name])
+        ratio = statistics.median(c / f for c, f in times[name])
+        ratios[name] = ratio
+        mb = _mb(texts)
+        rows.append(
+            [
+                name,
+                str(len(texts)),
+                f"{mb:.2f}",
+                f"{mb / clean_s:.2f}",
+                f"{len(texts) / clean_s:.0f}",
+                f"{mb / ftfy_s:.2f}",
+                f"{ratio:.2f}",
+            ]
+        )
+    return rows, ratios
+
+
+def by_pass(rounds: int) -> list[list[str]]:
+    """Table 1b: where the time goes, pass by pass, over the dev pages (nodes mode)."""
+    pages = _load("nodes")
+    config = newsclean.Config()
+    totals: dict[str, list[float]] = {"segment": [], **{p.name: [] for p in PASSES}, "article": []}
+    ftfy_times = []
+    for _ in range(rounds):
+        spent = dict.fromkeys(totals, 0.0)
+        for text in pages:
+            start = time.perf_counter()
+            doc = segment(text)
+            spent["segment"] += time.perf_counter() - start
+            for step in PASSES:
+                start = time.perf_counter()
+                doc = step.run(doc, config)
+                spent[step.name] += time.perf_counter() - start
+            start = time.perf_counter()
+            newsclean.Article.from_document(doc)
+            spent["article"] += time.perf_counter() - start
+        for name, seconds in spent.items():
+            totals[name].append(seconds)
+        ftfy_times.append(_timed(_ftfy, pages))
+    ftfy_s = statistics.median(ftfy_times)
+    rows = [["step", "seconds", "share", "vs ftfy.fix_text"]]
+    whole = sum(statistics.median(v) for v in totals.values())
+    for name, values in totals.items():
+        seconds = statistics.median(values)
+        rows.append([name, f"{seconds:.3f}", f"{seconds / whole:.0%}", f"{seconds / ftfy_s:.2f}"])
+    rows.append(["total", f"{whole:.3f}", "100%", f"{whole / ftfy_s:.2f}"])
+    return rows
+
+
+def scaling(rounds: int) -> list[list[str]]:
+    """Table 2: seconds per MB at 1x, 10x, 100x of a page's size, same bytes each."""
+    pages = _load("nodes")[:100]
+    sizes = {
+        "1x": pages,
+        "10x": ["\n\n".join(pages[i : i + 10]) for i in range(0, len(pages), 10)],
+        "100x": ["\n\n".join(pages)],
+    }
+    _timed(_clean, pages[:10])
+    times: dict[str, list[float]] = {name: [] for name in sizes}
+    for r in range(rounds):
+        order = list(sizes) if r % 2 == 0 else list(reversed(sizes))
+        for name in order:
+            times[name].append(_timed(_clean, sizes[name]))
+    rows = [["size", "texts", "MB per text", "s/MB", "vs 1x"]]
+    base = statistics.median(times["1x"]) / _mb(sizes["1x"])
+    for name, texts in sizes.items():
+        per_mb = statistics.median(times[name]) / _mb(texts)
+        rows.append(
+            [name, str(len(texts)), f"{_mb(texts) / len(texts):.3f}", f"{per_mb:.3f}", f"{per_mb / base:.2f}"]
+        )
+    return rows
+
+
+def _adversarial_module() -> object:
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        return importlib.import_module("test_adversarial")
+    finally:
+        sys.path.pop(0)
+
+
+def adversarial(quick: bool) -> list[list[str]]:
+    """Table 3: each worst case at full size, and at half size for the growth."""
+    module = _adversarial_module()
+    cases: dict[str, Callable[..., str]] = module.CASES  # type: ignore[attr-defined]
+    rows = [["worst case", "MB", "chars", "seconds", "MB/s", "growth (full vs half)"]]
+    for name, build in cases.items():
+        text = build(full=not quick)
+        half = _halve(text)
+        t_half = min(_timed(_clean, [half]) for _ in range(2))
+        t_full = min(_timed(_clean, [text]) for _ in range(2))
+        mb = _mb([text])
+        growth = (t_full / mb) / (t_half / _mb([half])) if t_half > 0 else float("nan")
+        rows.append(
+            [name, f"{mb:.2f}", str(len(text)), f"{t_full:.2f}", f"{mb / t_full:.2f}", f"{growth:.2f}"]
+        )
+    backtracking: dict[str, str] = module.backtracking_cases(full=not quick)  # type: ignore[attr-defined]
+    skip = newsclean.Config(skip=frozenset({"normalize_text"}))
+    for name, text in backtracking.items():
+        for label, config in (("", None), (" (no normalize)", skip)):
+            half = _halve(text)
+            t_half = min(_timed(lambda t, c=config: newsclean.clean(t, c), [half]) for _ in range(2))
+            t_full = min(_timed(lambda t, c=config: newsclean.clean(t, c), [text]) for _ in range(2))
+            mb = _mb([text])
+            growth = (t_full / mb) / (t_half / _mb([half])) if t_half > 0 else float("nan")
+            rows.append(
+                [
+                    f"regex: {name}{label}",
+                    f"{mb:.2f}",
+                    str(len(text)),
+                    f"{t_full:.3f}",
+                    f"{mb / t_full:.2f}",
+                    f"{growth:.2f}",
+                ]
+            )
+    return rows
+
+
+def _halve(text: str) -> str:
+    """The first half of ``text``, cut at a paragraph or line break when there is one."""
+    middle = len(text) // 2
+    cut = text.rfind("\n\n", 0, middle + 1)
+    return text[: cut if cut > 0 else middle]
+
+
+def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
+    """Every compiled pattern held by a newsclean module, by ``module.NAME``."""
+    found = []
+    for mod_name, mod in sorted(sys.modules.items()):
+        if not mod_name.startswith("newsclean") or mod is None:
+            continue
+        for attr, value in sorted(vars(mod).items()):
+            if hasattr(value, "pattern") and hasattr(value, "search") and isinstance(value.pattern, str):
+                found.append((f"{mod_name.removeprefix('newsclean.')}.{attr}", value))
+    return found
+
+
+def pattern_growth(quick: bool) -> list[list[str]]:
+    """Table 4: time per character at n and 4n for each pattern's hardest generated input."""
+    n = 5_000 if quick else 20_000
+    pieces = [" ", "\t", "a", "A", "1", ".", ",", ":", "'", '"', "-", "…", "’", "\n", "a ", "1,", ". ", "a'"]
+    rows = [["pattern", "worst input", "us at n", "us at 4n", "growth"]]
+    for name, pattern in _patterns():
+        words = sorted(set(regex.findall(r"[A-Za-z]{2,}", pattern.pattern)))[:12]
+        worst = ("", 0.0, 0.0, 0.0)
+        for piece in [*pieces, *(w + " " for w in words), *words]:
+            timings = []
+            for size in (n, 4 * n):
+                text = piece * (size // len(piece)) + "\x00"
+                timings.append(min(_search_time(pattern, text) for _ in range(3)))
+            growth = (timings[1] / 4) / timings[0] if timings[0] > 0 else 0.0
+            # Below ~0.2 ms the figure is timer noise, not growth.
+            if not worst[0] or (timings[1] > 2e-4 and growth > worst[3]):
+                worst = (piece, timings[0], timings[1], growth)
+        rows.append(
+            [name, repr(worst[0] * 3), f"{worst[1] * 1e6:.0f}", f"{worst[2] * 1e6:.0f}", f"{worst[3]:.2f}"]
+        )
+    return rows
+
+
+def _search_time(pattern: regex.Pattern[str], text: str) -> float:
+    start = time.perf_counter()
+    try:
+        if isinstance(pattern, regex.Pattern):
+            pattern.search(text, timeout=10)
+            pattern.match(text, timeout=10)
+        else:
+            pattern.search(text)
+            pattern.match(text)
+    except TimeoutError:
+        return 10.0
+    return time.perf_counter() - start
+
+
+def jobs_scaling(target_mb: int) -> list[list[str]]:
+    """Table 5: the command on a large JSON Lines file with 1 and 2 jobs."""
+    help_text = subprocess.run(
+        [sys.executable, "-m", "newsclean", "--help"], capture_output=True, text=True, check=False
+    ).stdout
+    if "--jobs" not in help_text:
+        return [["jobs", "note"], ["-", "the command has no --jobs option yet"]]
+    pages = _load("nodes")
+    rows = [["jobs", "records", "MB", "seconds", "records/s", "peak RSS MB (all processes)"]]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.jsonl"
+        records = 0
+        with path.open("w", encoding="utf-8") as out:
+            while out.tell() < target_mb * 1e6:
+                page = pages[records % len(pages)]
+                out.write(json.dumps({"id": records, "text": f"{page}\n\nRecord {records}."}) + "\n")
+                records += 1
+        size = path.stat().st_size / 1e6
+        for jobs in (1, 2):
+            cmd = [sys.executable, "-m", "newsclean", "--jobs", str(jobs), "--jsonl", str(path)]
+            start = time.perf_counter()
+            with open(os.devnull, "w") as sink:
+                proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE, text=True)
+                peak = _watch_rss(proc)
+            seconds = time.perf_counter() - start
+            status = "" if proc.returncode == 0 else f" (exit {proc.returncode})"
+            rows.append(
+                [
+                    f"{jobs}{status}",
+                    str(records),
+                    f"{size:.0f}",
+                    f"{seconds:.1f}",
+                    f"{records / seconds:.0f}",
+                    f"{peak:.0f}",
+                ]
+            )
+    return rows
+
+
+def _watch_rss(proc: subprocess.Popen[str]) -> float:
+    """Wait for ``proc``; the peak of the summed resident memory of it and its children."""
+    peak = 0.0
+    done = threading.Event()
+
+    def drain() -> None:
+        assert proc.stderr is not None
+        for _ in proc.stderr:
+            pass
+        done.set()
+
+    threading.Thread(target=drain, daemon=True).start()
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.2)
+    done.wait(5)
+    return peak
+
+
+def _tree_rss(pid: int) -> float:
+    total = 0.0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += (
+                int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+            )
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def _print(title: str, rows: list[list[str]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    print(f"\n{title}")
+    for k, row in enumerate(rows):
+        print(
+            "  "
+            + "  ".join(
+                cell.ljust(w) if i == 0 else cell.rjust(w)
+                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+            )
+        )
+        if k == 0:
+            print("  " + "  ".join("-" * w for w in widths))
+    sys.stdout.flush()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds per table (default 5)")
+    ap.add_argument("--quick", action="store_true", help="3 rounds, smaller worst cases")
+    ap.add_argument("--jobs-scaling", action="store_true", help="also time --jobs 1 and 2 on a large JSONL")
+    ap.add_argument("--jsonl-mb", type=int, default=200, help="size of the generated JSONL (default 200)")
+    ap.add_argument(
+        "--skip", action="append", default=[], choices=["passes", "scaling", "adversarial", "patterns"]
+    )
+    args = ap.parse_args()
+    rounds = 3 if args.quick else args.rounds
+    print(
+        f"newsclean {newsclean.__version__}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, pages from {_pages_dir()}, {rounds} interleaved rounds"
+    )
+    rows, ratios = throughput(rounds)
+    _print("1. Throughput (median of rounds; time ratio = newsclean time / ftfy.fix_text time)", rows)
+    if "passes" not in args.skip:
+        _print("1b. Time by step over the dev pages, nodes mode (median of rounds)", by_pass(rounds))
+    if "scaling" not in args.skip:
+        _print(
+            "2. Time per MB by input size (100 distinct dev pages: one by one, 10 joined, all joined)",
+            scaling(rounds),
+        )
+    if "adversarial" not in args.skip:
+        _print(
+            "3. Worst cases (tests/test_adversarial.py; growth = time per MB at full / at half size)",
+            adversarial(args.quick),
+        )
+    if "patterns" not in args.skip:
+        _print(
+            "4. Patterns: worst generated input per pattern, time at n and 4n (growth 1.0 = linear)",
+            pattern_growth(args.quick),
+        )
+    if args.jobs_scaling:
+        _print(
+            f"5. The command with --jobs on a {args.jsonl_mb} MB JSON Lines file", jobs_scaling(args.jsonl_mb)
+        )
+    dev = [ratios[f"dev {m}"] for m in MODES]
+    print(
+        f"\nratio newsclean/ftfy.fix_text: dev nodes {dev[0]:.2f}, dev blocks {dev[1]:.2f}, "
+        f"example page {ratios['example page']:.2f} (target <= 1.0, aim 0.5)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
