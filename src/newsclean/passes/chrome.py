@@ -39,7 +39,14 @@ from functools import lru_cache
 import regex
 
 from ..config import Config
-from ..features import capitalised_share, is_separator, length_units, sentence_marks, stopword_density
+from ..features import (
+    capitalised_share,
+    is_separator,
+    is_truncated,
+    length_units,
+    sentence_marks,
+    stopword_density,
+)
 from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
@@ -101,6 +108,9 @@ class Class(str, Enum):
     """A UI block that opens the comments: the article never continues past it."""
     REPEATED = "repeated"
     """A short block that recurs on the page: the button or label of a list's items."""
+    SNIPPET = "snippet"
+    """Text cut off with an ellipsis: a teaser, unless it is the first text under the
+    headline (a paywalled article shows its opening that way)."""
     THREAD = "thread"
     """A block after a comments header that is followed by comment author lines."""
     TITLE = "title"
@@ -133,6 +143,9 @@ _COMMENT_AUTHOR = regex.compile(
     regex.I,
 )
 COMMENT_AUTHOR_MAX_WORDS = 12
+SNIPPET_MAX_WORDS = 60
+"""A block of up to 60 words that ends in "..." or "…" is a teaser snippet cut off by the
+site, not a paragraph of the article."""
 REPEATED = 3
 """A short block seen this often on one page ("Reply", "Download", "Read more") is the
 button of a list's items; between such repeats lie list items, not paragraphs of one
@@ -283,7 +296,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
         judged.append((pos, cls, why, sig))
-    chrome.extend(_outside_region(_cut_comments(judged, ui_blocks), ui_blocks))
+    chrome.extend(_outside_region(_cut_comments(_cut_off_text(judged), ui_blocks), ui_blocks))
     return doc.reclassify(NAME, chrome)
 
 
@@ -332,9 +345,28 @@ def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: regex.Pattern[str]
         return Class.BAD, "UI phrase"
     if _COMMENT_AUTHOR.search(text) and sig.units <= COMMENT_AUTHOR_MAX_WORDS:
         return Class.BAD, _AUTHOR_LINE
+    if is_truncated(text) and sig.units <= SNIPPET_MAX_WORDS:
+        return Class.SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
     if hits := _boilerplate_hits(text, boilerplate, sig.units):
         return Class.BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
     return classify(sig)
+
+
+def _cut_off_text(judged: list[Judged]) -> list[Judged]:
+    """Snippets that continue the article are text: the first text block under the headline,
+    or a cut-off block right after a text block (a paywall shows the opening that way)."""
+    out = list(judged)
+    for i, (pos, cls, why, sig) in enumerate(judged):
+        if cls is not Class.SNIPPET:
+            continue
+        after_text = i > 0 and judged[i - 1][1] in _TEXT
+        window = judged[max(0, i - TITLE_REACH) : i]
+        under_title = any(c is Class.TITLE for _p, c, _w, _s in window) and not any(
+            c in _TEXT for _p, c, _w, _s in window
+        )
+        if after_text or under_title:
+            out[i] = (pos, Class.NEAR, f"{why}; continues the text above", sig)
+    return out
 
 
 def _region_scores(judged: list[Judged]) -> list[float | None]:
@@ -383,6 +415,7 @@ def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
 _INSIDE_REASON = {
     Class.BAD: "boilerplate",
     Class.REPEATED: "repeated_block",
+    Class.SNIPPET: "snippet",
     Class.BARRIER: "comments_header",
 }
 
