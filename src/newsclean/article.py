@@ -52,7 +52,7 @@ class Article:
         reasons = _last_reclassification(doc)
         first = {kind: next((b.text for b in doc.blocks if b.kind is kind), None) for kind in Kind}
         return cls(
-            title=first[Kind.TITLE],
+            title=_one_line(first[Kind.TITLE]),
             section=first[Kind.SECTION],
             body=join(doc.of_kind(Kind.BODY)),
             byline=_byline(doc, reasons),
@@ -88,6 +88,11 @@ class Article:
                 for b in self.document.blocks
             ],
         }
+
+
+def _one_line(text: str | None) -> str | None:
+    """A headline a flattener split at an inline link, as one line."""
+    return " ".join(text.split()) if text is not None else None
 
 
 def _last_reclassification(doc: Document) -> dict[int, Change]:

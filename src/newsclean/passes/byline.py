@@ -44,11 +44,11 @@ from ..credits import (
     read_names,
 )
 from ..features import is_prose, is_separator
+from ..layout import looks_like_headline, main_span
 from ..model import Document, Kind
 from ..text import fold, words
-from .title import looks_like_headline, main_span
 
-__all__ = ["Credit", "credit_of", "is_date_line", "parse_credit", "split_byline"]
+__all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
 NAME = "split_byline"
 
@@ -319,6 +319,17 @@ def _headlines(doc: Document) -> tuple[int, ...]:
 
 def _detail(credit: Credit) -> str:
     return f"authors: {'; '.join(credit.authors)} | agency: {credit.agency or ''} | date: {credit.date or ''}"
+
+
+def byline_blocks(doc: Document, first: int, last: int) -> list[int]:
+    """Positions of blocks in ``first..last`` where a labelled byline or a name with a
+    date, role or handle beside it starts (the title pass looks for its headline above)."""
+    lines = [line for line in _body_lines(doc) if first <= line.pos <= last]
+    return [
+        lines[c.lines[0]].pos
+        for c in _candidates(lines)
+        if (c.kind == "label" and c.credit.authors) or (c.kind == "name" and c.supported)
+    ]
 
 
 def split_byline(doc: Document, config: Config) -> Document:

@@ -1,86 +1,57 @@
 """Pass 4, ``find_title``: the headline and the section label above it.
 
-The headline is the line the body hangs under: walking up from the first prose block, the
-nearest block that reads like a headline (a few words on one line, no sentence-final
-period, not a "Label: value" caption or a date). A short label directly above it is the
-section ("World", "Tech & Science").
+The headline is the line the body hangs under. Candidates are one-line blocks above the
+page's main text (:func:`newsclean.layout.main_span`) that read like a headline (a few words,
+no sentence-final period, not a caption, a date, a byline or UI text). Each scores for what
+marks an article heading on a flattened page:
+
+* a byline starts just under it;
+* the page prints it twice (the page title and the article heading): the first copy is
+  labelled, the second stays a duplicate;
+* it is a real sentence-length line rather than a menu item, and it is not one of a run of
+  headline-shaped lines (a teaser list or a menu);
+* it stands close to the body.
+
+A short label directly above it is the section ("World", "Tech & Science").
 """
 
 from __future__ import annotations
 
-import regex
-
 from ..config import Config
 from ..credits import is_agency, is_date_line, label_split, read_names
-from ..features import is_label, is_prose, is_separator
+from ..features import is_label, is_separator
+from ..layout import looks_like_headline, main_span
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import words
+from ..text import fold, words
+from .byline import byline_blocks
 from .chrome import chrome_reason
 
 __all__ = ["find_title", "looks_like_headline", "main_span"]
 
 NAME = "find_title"
 
-_LOOK_BACK = 8
-_CAPTION = regex.compile(r"^[\w ]{1,20}:\s")
-_BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
-
-
-_SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
-
-
-def _prose_score(text: str) -> float:
-    count = len(words(text))
-    if is_prose(text):
-        return float(count)
-    if is_prose(text, min_words=6):
-        return count / 2
-    return -(_SHORT_COST + count / 4)
-
-
-def main_span(doc: Document) -> tuple[int, int] | None:
-    """The positions of the first and last block of the page's main text.
-
-    Every body block scores: prose blocks their word count, short sentences half of it,
-    other blocks (menus, buttons, captions) a small cost that grows with their length. The
-    run of blocks with the highest total is the article, so an image caption or a
-    newsletter box inside the body does not cut it in two, while a long menu does. ``None``
-    when the page has no prose.
-    """
-    best, span = 0.0, None
-    total, start = 0.0, 0
-    for pos, block in enumerate(doc.blocks):
-        if block.kind is not Kind.BODY:
-            continue
-        if total <= 0:
-            total, start = 0.0, pos
-        total += _prose_score(block.text)
-        if total > best:
-            best, span = total, (start, pos)
-    if span is None:
-        return None
-    first = next(p for p in range(span[0], span[1] + 1) if _prose_score(doc.blocks[p].text) > 0)
-    return first, span[1]
-
-
-def looks_like_headline(text: str) -> bool:
-    """A one-line block of 3 to 30 words that does not end like a sentence.
-
-    >>> looks_like_headline("Kremlin confirms North Korea's Kim to visit Moscow in May")
-    True
-    >>> looks_like_headline("Image credit: WeWork"), looks_like_headline("By Jane Doe")
-    (False, False)
-    """
-    count = len(words(text))
-    return (
-        "\n" not in text
-        and 3 <= count <= 30
-        and not text.rstrip().endswith((".", ":", ";", ","))
-        and not _CAPTION.match(text)
-        and not _BYLINE_START.match(text)
-        and sum(c.isdigit() for c in text) * 3 < len(text)
-    )
+_LOOK_BACK = 60  # blocks above the main text searched for the headline
+_BYLINE_BELOW = 4  # blocks under a headline where its byline starts
+_NEAR = 10  # blocks above the main text that count as close to it
+_DANGLING = frozenset(
+    ["a", "an", "the", "and", "or", "of", "to", "for", "with", "by", "in", "on", "at", "from"]
+)  # "… sponsored by"
+_MAX_LINES = 3  # lines of a headline block (split at inline links)
+_LONG = 5  # words from which a line reads like a headline rather than a menu item
+_SHORT = 3  # fewer words: a possible heading ("New Zealand"), weakly ...
+_SHORT_REACH = 3  # ... only this close above the main text
+_WEIGHTS = {
+    "byline": 5.0,  # a byline starts right under it ...
+    "byline_step": 1.0,  # ... less for each block between
+    "twice": 3.0,
+    "long": 1.5,
+    "short": -1.5,
+    "split": -0.5,
+    "near": 1.0,
+    "in_run": -2.0,
+    "far": -0.03,  # per block above the main text
+}
 
 
 def _is_byline(text: str) -> bool:
@@ -98,22 +69,88 @@ def _is_headline(text: str, chrome: Lexicon) -> bool:
     )
 
 
+def _headline_text(text: str) -> str:
+    """A block's text as one line: a flattener may split a headline at an inline link."""
+    return " ".join(text.split())
+
+
+def _candidate(text: str, chrome: Lexicon) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    joined = _headline_text(text)
+    return (
+        0 < len(lines) <= _MAX_LINES
+        and (_is_headline(joined, chrome) or (len(words(joined)) == 2 and _is_short_headline(joined, chrome)))
+        and fold(joined).split()[-1] not in _DANGLING
+    )
+
+
+def _is_short_headline(text: str, chrome: Lexicon) -> bool:
+    """A two-word heading ("New Zealand") that is not UI text."""
+    return looks_like_headline(f"{text} x") and chrome_reason(text, chrome) is None
+
+
+def _score(doc: Document, pos: int, start: int, bylines: list[int], copies: dict[str, list[int]]) -> float:
+    text = _headline_text(doc.blocks[pos].text)
+    score = _WEIGHTS["far"] * (start - pos)
+    below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
+    if below:
+        score += _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1)
+    count = len(words(text))
+    twice = len(copies.get(fold(text), ())) > 1 or doc.blocks[pos].kind is Kind.DUPLICATE
+    if twice and count >= _SHORT + 1:
+        score += _WEIGHTS["twice"]
+    if count >= _LONG:
+        score += _WEIGHTS["long"]
+    elif count < _SHORT:
+        score += _WEIGHTS["short"]
+    if "\n" in doc.blocks[pos].text.strip():
+        score += _WEIGHTS["split"]
+    if start - pos <= _NEAR:
+        score += _WEIGHTS["near"]
+    neighbours = [p for p in (pos - 1, pos + 1) if 0 <= p < len(doc.blocks)]
+    if neighbours and all(looks_like_headline(doc.blocks[p].text) for p in neighbours):
+        score += _WEIGHTS["in_run"]
+    return score
+
+
 def find_title(doc: Document, config: Config) -> Document:
     """Mark the headline as the title and the label above it as the section."""
     blocks = doc.blocks
-    first_prose = next((p for p, b in enumerate(blocks) if b.kind is Kind.BODY and is_prose(b.text)), None)
-    if first_prose is None:
+    span = main_span(doc)
+    if span is None:
         return doc
+    start = span[0]
+    chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
+    first = max(0, start - _LOOK_BACK)
     candidates = [
         p
-        for p in range(first_prose - 1, max(-1, first_prose - 1 - _LOOK_BACK), -1)
-        if blocks[p].kind is Kind.BODY and not is_separator(blocks[p].text)
+        for p in range(first, start)
+        if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
+        and _candidate(blocks[p].text, chrome)
+        and (len(words(blocks[p].text)) >= _SHORT or start - p <= _SHORT_REACH)
     ]
-    chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
-    title = next((p for p in candidates if _is_headline(blocks[p].text, chrome)), None)
-    if title is None:
+    if not candidates:
         return doc
-    updates = [(title, Kind.TITLE, "headline", f"headline above the first prose block {first_prose}")]
+    copies: dict[str, list[int]] = {}
+    for p, block in enumerate(blocks):
+        if block.text.count("\n") < _MAX_LINES:
+            copies.setdefault(fold(block.text), []).append(p)
+    bylines = byline_blocks(doc, first, start + _BYLINE_BELOW)
+    # a headline split over lines only when its byline confirms it (else it may be a list)
+    candidates = [
+        p
+        for p in candidates
+        if "\n" not in blocks[p].text.strip() or any(0 < b - p <= _BYLINE_BELOW for b in bylines)
+    ]
+    if not candidates:
+        return doc
+    scores = {p: _score(doc, p, start, bylines, copies) for p in candidates}
+    best = max(candidates, key=lambda p: (scores[p], p))
+    # a headline printed twice: label the copy that is still a body block
+    body_copies = [p for p in copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
+    title = body_copies[0] if body_copies else best
+    detail = f"headline above the main text (block {start}), score {scores[best]:.1f}"
+    updates = [(title, Kind.TITLE, "headline", detail)]
     above = next(
         (
             p

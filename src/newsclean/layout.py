@@ -1,0 +1,78 @@
+"""Where things sit on a flattened page: the main text's span and headline-shaped lines.
+
+Shared by the title and byline passes; it measures and locates, it does not label.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .features import is_prose
+from .model import Document, Kind
+from .text import words
+
+__all__ = ["looks_like_headline", "main_span"]
+
+_SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
+_CAPTION = regex.compile(
+    r"^(?:photo|image|picture|credit|source|caption|tags?|filed|category|categories|topics?|"
+    r"posted|published|updated|foto|bild|quelle|crédit|fuente)\b[^:]{0,20}:\s",
+    regex.I,
+)
+_BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
+
+
+def _prose_score(text: str) -> float:
+    count = len(words(text))
+    if is_prose(text):
+        return float(count)
+    if is_prose(text, min_words=6):
+        return count / 2
+    return -(_SHORT_COST + count / 4)
+
+
+def main_span(doc: Document) -> tuple[int, int] | None:
+    """The positions of the first and last block of the page's main text.
+
+    Every body block scores: prose blocks their word count, short sentences half of it,
+    other blocks (menus, buttons, captions) a small cost that grows with their length. The
+    run of blocks with the highest total is the article, so an image caption or a
+    newsletter box inside the body does not cut it in two, while a long menu does. ``None``
+    when the page has no prose.
+    """
+    best, span = 0.0, None
+    total, start = 0.0, 0
+    for pos, block in enumerate(doc.blocks):
+        if block.kind is not Kind.BODY:
+            continue
+        if total <= 0:
+            total, start = 0.0, pos
+        total += _prose_score(block.text)
+        if total > best:
+            best, span = total, (start, pos)
+    if span is None:
+        return None
+    first = next(p for p in range(span[0], span[1] + 1) if _prose_score(doc.blocks[p].text) > 0)
+    return first, span[1]
+
+
+def looks_like_headline(text: str) -> bool:
+    """A one-line block of 3 to 30 words that does not end like a sentence.
+
+    >>> looks_like_headline("Kremlin confirms North Korea's Kim to visit Moscow in May")
+    True
+    >>> looks_like_headline("Xbox One X review: A console that keeps up with gaming PCs")
+    True
+    >>> looks_like_headline("Image credit: WeWork"), looks_like_headline("By Jane Doe")
+    (False, False)
+    """
+    text = text.strip()
+    count = len(words(text))
+    return (
+        "\n" not in text
+        and 3 <= count <= 30
+        and not text.endswith((".", ":", ";", ","))
+        and not _CAPTION.match(text)
+        and not _BYLINE_START.match(text)
+        and sum(c.isdigit() for c in text) * 3 < len(text)
+    )
