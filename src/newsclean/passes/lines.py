@@ -4,11 +4,18 @@
 splits it: "The", "company shelved its plans", "for an initial public offering...". Two
 neighbouring lines of a block are joined when the break cannot be a real line end:
 
-* the next line starts with a lowercase letter or with closing punctuation (``, . ; : ) ]``);
-* the line ends with an opening bracket, a comma, or a function word ("the", "of", "and").
+* the next line starts with a lowercase letter or with closing punctuation (``, . ; : ) ]``,
+  or a closing quote before such punctuation);
+* the line ends with an opening bracket, a comma, or a function word of the page's
+  language ("the", "of", "der", "de");
+* the line does not end a sentence and the next line is a short link text ("WeWork",
+  "Los Angeles Times") followed by a line that continues the sentence, or the short last
+  line of the block that ends it ("Fan Vote.");
+* the line does not end a sentence and the next line starts with an opening bracket
+  ("Pavle Petrović", "(Serbia) found ...").
 
 Lines that are each complete (a list of section names, an address, "AFP" over
-"Written By") stay apart.
+"Written By", a heading over its paragraph) stay apart.
 """
 
 from __future__ import annotations
@@ -16,25 +23,53 @@ from __future__ import annotations
 import regex
 
 from ..config import Config
+from ..language import page_language, stopwords
 from ..model import Document
-from ..text import load_words, words
+from ..text import words
 
 __all__ = ["join_split_lines", "repair_lines"]
 
 NAME = "repair_lines"
 
-_CLOSING = regex.compile(r"^[,.;:!?)\]}%…]")
+LINK_WORDS = 5
+"""Longest link text (in words) that is taken for part of the sentence around it."""
+
+_CLOSING = regex.compile(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
 _OPENING = regex.compile(r"[(\[{,\-–—/]$")
+_OPEN_START = regex.compile(r"^[(\[]")
 _LOWER_START = regex.compile(r"^\p{Ll}")
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？][\"'’”»)\]]*$")
 
 
-def _continues(line: str, following: str, stopwords: frozenset[str]) -> bool:
+def _continues(line: str, following: str, stops: frozenset[str]) -> bool:
+    """Whether ``following`` goes on with the sentence ``line`` leaves open."""
     if _CLOSING.match(following) or _LOWER_START.match(following):
         return True
     if _OPENING.search(line):
         return True
     last = words(line[-40:])
-    return bool(last) and last[-1].casefold() in stopwords and not line.endswith((".", "!", "?", ":"))
+    return bool(last) and last[-1].casefold() in stops and not _ENDS_SENTENCE.search(line)
+
+
+def _is_link_text(line: str) -> bool:
+    """A few words without a sentence end: what a link inside a sentence looks like."""
+    return 0 < len(words(line)) <= LINK_WORDS and len(line) <= 60 and not _ENDS_SENTENCE.search(line)
+
+
+def _joins(lines: list[str], i: int, prev: str, stops: frozenset[str]) -> bool:
+    """Whether line ``i`` continues ``prev`` (the text it would be joined to)."""
+    line = lines[i]
+    if _continues(prev, line, stops):
+        return True
+    if _ENDS_SENTENCE.search(prev) or not words(prev):
+        return False
+    if _OPEN_START.match(line):
+        return True
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is None:
+        # The block's last line: a short one that ends the sentence ("Fan Vote.").
+        return len(words(line)) <= LINK_WORDS and bool(_ENDS_SENTENCE.search(line)) and len(words(prev)) > 3
+    return _is_link_text(line) and bool(_CLOSING.match(following) or _LOWER_START.match(following))
 
 
 def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
@@ -42,14 +77,19 @@ def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
 
     >>> join_split_lines("The\\ncompany shelved its plans\\n, it said.", frozenset({"the"}))
     'The company shelved its plans, it said.'
+    >>> join_split_lines("after Bloomberg reported\\nWeWork\\nis the subject of an inquiry.", frozenset())
+    'after Bloomberg reported WeWork is the subject of an inquiry.'
     >>> join_split_lines("World\\nBusiness\\nSport", frozenset({"the"}))
     'World\\nBusiness\\nSport'
+    >>> join_split_lines("Rent increases\\nDeposits\\nNotice periods", frozenset())
+    'Rent increases\\nDeposits\\nNotice periods'
     """
     lines = text.split("\n")
     out = [lines[0]]
-    for line in lines[1:]:
+    for i in range(1, len(lines)):
+        line = lines[i]
         prev = out[-1]
-        if not _continues(prev, line, stopwords):
+        if not _joins(lines, i, prev, stopwords):
             out.append(line)
         elif _CLOSING.match(line) or prev.endswith(("(", "[", "{", "/")):
             out[-1] = prev + line
@@ -60,11 +100,11 @@ def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
 
 def repair_lines(doc: Document, config: Config) -> Document:
     """Join split lines inside every multi-line block."""
-    stopwords = load_words("stopwords/en.txt")
+    stops = stopwords(page_language(doc, config.language) or "en")
     updates = []
     for pos, block in enumerate(doc.blocks):
         if "\n" in block.text:
-            joined = join_split_lines(block.text, stopwords)
+            joined = join_split_lines(block.text, stops)
             count = block.text.count("\n") - joined.count("\n")
             updates.append((pos, joined, "joined_lines", f"{count} line break(s) inside sentences"))
     return doc.edit(NAME, updates)
