@@ -428,10 +428,10 @@ def test_the_bar_appears_on_a_terminal_once_a_run_is_slow() -> None:
     os.close(follower)
     assert proc.stdin is not None
     line = json.dumps({"text": PROSE}).encode() + b"\n"
-    proc.stdin.write(line)
-    proc.stdin.flush()
-    time.sleep(1.5)  # past the delay after which the automatic bar shows
-    proc.stdin.write(line)
+    for _ in range(16):  # records trickle in for 3 s: past the delay after which the bar shows
+        proc.stdin.write(line)
+        proc.stdin.flush()
+        time.sleep(0.2)
     proc.stdin.close()
     assert proc.wait(timeout=60) == 0
     shown = b""
@@ -444,6 +444,6 @@ def test_the_bar_appears_on_a_terminal_once_a_run_is_slow() -> None:
             break
         shown += chunk
     os.close(leader)
-    assert b"2 records" in shown
+    assert b"16 records" in shown
     assert b"records/s" in shown
     assert b"Traceback" not in shown

@@ -178,6 +178,8 @@ def open_input(name: str) -> Iterator[BinaryIO]:
     try:
         raw: BinaryIO
         if name == "-":
+            if sys.stdin is None:
+                raise InputError("there is no standard input")
             raw = sys.stdin.buffer
             closer: contextlib.AbstractContextManager[object] = contextlib.nullcontext()
         else:
