@@ -291,12 +291,15 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         sig = signals(block.text, stops)
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
+        elif block.kind is Kind.TEASER:
+            cls, why = Class.BAD, "teaser"
         elif sig.units < NEAR_UNITS and _shape(block.text) and repeats[_shape(block.text)] >= REPEATED:
             cls, why = Class.REPEATED, f"short block repeated {repeats[_shape(block.text)]} times on the page"
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
         judged.append((pos, cls, why, sig))
-    chrome.extend(_outside_region(_cut_comments(_cut_off_text(judged), ui_blocks), ui_blocks))
+    done = ui_blocks | {pos for pos in candidates if doc.blocks[pos].kind is not Kind.BODY}
+    chrome.extend(_outside_region(_cut_comments(_cut_off_text(judged), ui_blocks), done))
     return doc.reclassify(NAME, chrome)
 
 
@@ -311,13 +314,13 @@ def _ui_lines(doc: Document, phrases: Lexicon) -> tuple[Document, list[Decision]
     """Step 1: UI blocks become chrome, UI lines are edited out of mixed blocks.
 
     Returns the edited document, the chrome decisions and the positions the classifier
-    looks at (body blocks, UI blocks, which count for the region, and the title).
+    looks at (body blocks, UI blocks and teasers, which count for the region, and the title).
     """
     chrome = []
     edits = []
     candidates = []
     for pos, block in enumerate(doc.blocks):
-        if block.kind is Kind.TITLE:
+        if block.kind in (Kind.TITLE, Kind.TEASER):
             candidates.append(pos)
         if block.kind is not Kind.BODY:
             continue
@@ -396,7 +399,7 @@ def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
     runs = _short_runs(judged)
     out = []
     for i, (pos, cls, why, _sig) in enumerate(judged):
-        if cls is Class.TITLE or pos in done:
+        if pos in done:
             continue
         if cls is Class.THREAD:
             out.append((pos, Kind.CHROME, "comments", why))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..config import Config
 from ..features import ends_sentence, is_label, is_separator, is_truncated
+from ..language import page_languages
 from ..lexicon import lexicon
 from ..model import Block, Document, Kind
 from ..text import words
@@ -64,7 +65,7 @@ def _item(blocks: tuple[Block, ...], pos: int, header: str) -> tuple[int, Kind, 
 
 def split_teasers(doc: Document, config: Config) -> Document:
     """Mark teaser headers and the items listed after them."""
-    languages = (config.language,) if config.language else ("en",)
+    languages = page_languages(doc, config.language)
     updates = []
     blocks = doc.blocks
     pos = 0
