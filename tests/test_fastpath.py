@@ -222,7 +222,8 @@ _RUN_OF_SPACES = regex.compile(r" {2,}")
 
 def _spaces_reference(text: str) -> str:
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
-    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 _SPACES = "ab \n\t\u00a0\u2009\u3000\u200b\u2060\ufeff\u00ad\x1c\x1d\x1e\x1f\x85\x0b\x0c\r\u2028"

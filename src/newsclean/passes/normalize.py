@@ -30,7 +30,7 @@ from ftfy.badness import BADNESS_RE
 from ..config import Config
 from ..model import Document
 
-__all__ = ["normalize_spaces", "normalize_text", "repair"]
+__all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
 
 NAME = "normalize_text"
 
@@ -42,22 +42,25 @@ _RUN_OF_SPACES = regex.compile(r" {2,}")
 # Characters ``str.strip`` removes from a line's ends, other than the line break.
 _STRIPPED = "".join(regex.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 # Anything normalize_spaces would change: an odd space, an invisible character, two spaces,
-# or a strippable character at the start or end of a line.
+# a strippable character at the start or end of a line, or an empty line.
 _SPACING_WORK = regex.compile(
     rf"[^\S\n\u0020]|[\u200b\u2060\ufeff\u00ad]|  |(?:\A|\n)[{_STRIPPED}]|[{_STRIPPED}](?:\n|\Z)"
+    r"|\n\n|\A\n|\n\Z"
 )
 
 
 def normalize_spaces(text: str) -> str:
-    """Odd spaces to plain spaces, invisible characters removed, lines stripped.
+    """Odd spaces to plain spaces, invisible characters removed, lines stripped, empty
+    lines dropped (a block has none; only a repaired line break can make one).
 
-    >>> normalize_spaces("a\\u00a0 b\\u200bc \\n  d")
+    >>> normalize_spaces("a\\u00a0 b\\u200bc \\n  d\\n\\u2009\\n")
     'a bc\\nd'
     """
     if _SPACING_WORK.search(text) is None:
         return text
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
-    return "\n".join(_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def _char_sets(items: Iterable[tuple[Any, Any]], parser: Any) -> list[frozenset[str]]:
@@ -199,17 +202,36 @@ def repair(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     return fixed, [param for _, param in steps or []]
 
 
+_MAX_ROUNDS = 5
+
+
+def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
+    """Repair ``text`` with ftfy and normalise its spacing, repeated until nothing changes
+    (ftfy can leave mojibake that only shows once spacing is normalised, and cleaning a
+    cleaned text must change nothing); the text and the names of the steps taken.
+
+    >>> normalize_block("caf\u00c3\u00a9\u00a0 au lait", uncurl=True)
+    ('café au lait', ['ftfy.decode_inconsistent_utf8', 'normalize_spaces'])
+    """
+    names: list[str] = []
+    for _ in range(_MAX_ROUNDS):
+        fixed, steps = repair(text, uncurl=uncurl)
+        spaced = normalize_spaces(fixed)
+        names.extend(f"ftfy.{param}" for param in steps)
+        if spaced != fixed:
+            names.append("normalize_spaces")
+        if spaced == text:
+            break
+        text = spaced
+    return text, names
+
+
 def normalize_text(doc: Document, config: Config) -> Document:
     """Repair each block with ftfy, then normalise its spacing; record what changed."""
     uncurl = not config.keep_quotes
     updates = []
     for pos, block in enumerate(doc.blocks):
-        fixed, steps = repair(block.text, uncurl=uncurl)
-        spaced = normalize_spaces(fixed)
-        if spaced == block.text:
-            continue
-        names = [f"ftfy.{param}" for param in steps]
-        if spaced != fixed:
-            names.append("normalize_spaces")
-        updates.append((pos, spaced, "normalize", ", ".join(names)))
+        text, names = normalize_block(block.text, uncurl=uncurl)
+        if text != block.text:
+            updates.append((pos, text, "normalize", ", ".join(names)))
     return doc.edit(NAME, updates)
