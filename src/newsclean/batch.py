@@ -107,7 +107,8 @@ def ordered_map(
     must pickle: a module-level function or a ``functools.partial`` of one) runs in ``jobs``
     worker processes; at most ``2 * jobs`` chunks are queued or running at once, so the
     input is read only as fast as it is processed. Closing the generator early, or an
-    exception in the consumer, stops the workers.
+    exception in the consumer, stops the workers. Workers are started with ``spawn``, so a
+    calling script must keep its work behind ``if __name__ == "__main__":``.
 
     >>> list(ordered_map(lambda chunk: [x * 2 for x in chunk], range(5)))
     [0, 2, 4, 6, 8]
