@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from io import BytesIO
+from pathlib import Path
 
 import pytest
 
 import newsclean
-from newsclean import Config, Kind
+from conftest import FIXTURES
+from newsclean import Config, Kind, batch, io
 from newsclean.passes import PASSES
 
 MB = 1_000_000
@@ -227,3 +230,37 @@ def test_cases_cover_every_pass() -> None:
     """The worst cases run through every pass (none is skipped by default)."""
     assert Config().skip == frozenset()
     assert len(PASSES) >= 7
+
+
+# Inputs found by fuzz/fuzz_newsclean.py (and hand-made hostile seeds), replayed as the
+# harness runs them: decoded like the command and as UTF-8, parsed, read as JSON Lines.
+FUZZ_FIXTURES = sorted(p for p in (FIXTURES / "fuzz").iterdir() if p.name != "README.md")
+
+
+@pytest.mark.parametrize("path", FUZZ_FIXTURES, ids=[p.name for p in FUZZ_FIXTURES])
+def test_fuzz_regression(path: Path) -> None:
+    data = path.read_bytes()
+    try:
+        decoded = io.decode(data)
+    except io.InputError as exc:
+        assert "\n" not in str(exc)
+    else:
+        _check(decoded.text)
+    _check(data.decode("utf-8", errors="replace"))
+    job = batch.Job(Config(), jsonl=True, fmt="jsonl")
+    items = [
+        batch.Item(0, path.name, "line", line, number)
+        for number, line in io.iter_lines(BytesIO(data), max_bytes=1_000_000)
+        if isinstance(line, bytes)
+    ]
+    outcomes = batch.run_chunk(job, items)
+    assert len(outcomes) == len(items)
+    for outcome in outcomes:
+        assert outcome.output is not None or outcome.error
+        assert not (outcome.error or "").startswith("internal error")
+        if outcome.error:
+            assert "\n" not in outcome.error
+
+
+def test_fuzz_fixtures_exist() -> None:
+    assert FUZZ_FIXTURES
