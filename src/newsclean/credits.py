@@ -221,7 +221,7 @@ def label_split(line: str) -> tuple[str, str, str] | None:
     >>> label_split("Photo by Jane Doe") is None
     True
     """
-    if _not_author_re().match(line.strip()):
+    if _label_re().search(line) is None or _not_author_re().match(line.strip()):
         return None
     for match in _label_re().finditer(line):
         raw_before = line[: match.start()]
@@ -270,12 +270,20 @@ def _expand_parens(text: str) -> str:
 
 
 def _strip_ui(part: str) -> str:
-    """Drop a trailing or leading button label ("Jane Doe Follow", "Follow Jane Doe")."""
+    """Drop button labels around a name ("Jane Doe View profile", "Follow Jane Doe")."""
     tokens = part.split()
-    while tokens and is_ui(tokens[-1]):
-        tokens.pop()
-    while tokens and is_ui(tokens[0]):
-        tokens.pop(0)
+    changed = True
+    while tokens and changed:
+        changed = False
+        for n in (3, 2, 1):
+            if len(tokens) > n and is_ui(" ".join(tokens[-n:])):
+                del tokens[-n:]
+                changed = True
+                break
+            if len(tokens) > n and is_ui(" ".join(tokens[:n])) and not is_ui(" ".join(tokens[n:])):
+                del tokens[:n]
+                changed = True
+                break
     return " ".join(tokens)
 
 

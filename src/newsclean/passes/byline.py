@@ -70,6 +70,7 @@ _NUMERIC_CHARS = 30  # a short line with a number under a name: a relative time 
 _FOLLOW = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
 _SEPARATED = regex.compile(r"\s*(?:[|•·/—–,]|\s-\s)\s*")
 _TWO_CAPITALS = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
+_NAME_LINE_SPACES = 6
 _NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
 _LABEL_LINE_CHARS = 240  # longer lines are never a byline
 _LOOK_AHEAD = 8  # lines after a label that may still hold its names, dates and roles
@@ -224,6 +225,8 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     text = lines[i].text
     if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
         return None
+    if text.count(" ") > _NAME_LINE_SPACES and not _SEPARATED.search(text):
+        return None  # too many words for names alone, and nothing beside them
     found = read_names(text, labelled=False, strict=True)
     if found is None or not found.names or len(found.names) > 3:
         return None
@@ -472,7 +475,7 @@ def parse_credit(text: str) -> Credit | None:
     """
     lines = [_Line(0, n, t.strip()) for n, t in enumerate(text.split("\n")) if t.strip()]
     for cand in _candidates(lines):
-        if cand.kind in ("label", "agency", "box") or len(lines) > 1:
+        if cand.kind in ("label", "agency", "box") or cand.supported:
             cand.credit.authors = list(dict.fromkeys(cand.credit.authors))
             return cand.credit
     return None

@@ -31,12 +31,14 @@ __all__ = ["find_title", "looks_like_headline", "main_span"]
 
 NAME = "find_title"
 
-_LOOK_BACK = 60  # blocks above the main text searched for the headline
+_LOOK_BACK = 60  # blocks above the main text searched for the headline ...
+_FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
 _NEAR = 10  # blocks above the main text that count as close to it
 _DANGLING = frozenset(
     ["a", "an", "the", "and", "or", "of", "to", "for", "with", "by", "in", "on", "at", "from"]
 )  # "… sponsored by"
+_SITE_SUFFIX = 40  # characters of " - Site Name" after a headline in the page's title line
 _MAX_LINES = 3  # lines of a headline block (split at inline links)
 _LONG = 5  # words from which a line reads like a headline rather than a menu item
 _SHORT = 3  # fewer words: a possible heading ("New Zealand"), weakly ...
@@ -91,12 +93,18 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
 
 def _score(doc: Document, pos: int, start: int, bylines: list[int], copies: dict[str, list[int]]) -> float:
     text = _headline_text(doc.blocks[pos].text)
+    page_title = fold(doc.blocks[0].text.split("\n", 1)[0]) if doc.blocks else ""
     score = _WEIGHTS["far"] * (start - pos)
     below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
     if below:
         score += _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1)
     count = len(words(text))
-    twice = len(copies.get(fold(text), ())) > 1 or doc.blocks[pos].kind is Kind.DUPLICATE
+    key = fold(text)
+    twice = (
+        len(copies.get(key, ())) > 1
+        or doc.blocks[pos].kind is Kind.DUPLICATE
+        or (pos > 0 and page_title.startswith(key + " ") and len(page_title) - len(key) <= _SITE_SUFFIX)
+    )
     if twice and count >= _SHORT + 1:
         score += _WEIGHTS["twice"]
     if count >= _LONG:
@@ -121,7 +129,7 @@ def find_title(doc: Document, config: Config) -> Document:
         return doc
     start = span[0]
     chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
-    first = max(0, start - _LOOK_BACK)
+    first = max(0, start - _FAR_LOOK_BACK)
     candidates = [
         p
         for p in range(first, start)
@@ -136,11 +144,13 @@ def find_title(doc: Document, config: Config) -> Document:
         if block.text.count("\n") < _MAX_LINES:
             copies.setdefault(fold(block.text), []).append(p)
     bylines = byline_blocks(doc, first, start + _BYLINE_BELOW)
-    # a headline split over lines only when its byline confirms it (else it may be a list)
+    # a headline split over lines, or far above the main text, only when its byline
+    # confirms it (else it may be a list or a teaser)
     candidates = [
         p
         for p in candidates
-        if "\n" not in blocks[p].text.strip() or any(0 < b - p <= _BYLINE_BELOW for b in bylines)
+        if ("\n" not in blocks[p].text.strip() and start - p <= _LOOK_BACK)
+        or any(0 < b - p <= _BYLINE_BELOW for b in bylines)
     ]
     if not candidates:
         return doc

@@ -1,0 +1,298 @@
+"""Bylines: the line reader (labels, names, dates) and the page-level choice of the byline.
+
+Tables, one pattern per row: what must become an author, what must never become one, what
+must stay in the body.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.credits import is_name, iso_date, label_split, read_names
+from newsclean.passes.byline import parse_credit
+
+BODY = [
+    "The city council voted on Tuesday to approve the new housing plan after a long debate.",
+    "Supporters said the plan would add thousands of affordable homes over the next decade.",
+    "Critics argued that the money would be better spent on repairing existing buildings.",
+    "The mayor is expected to sign the measure into law before the end of the month.",
+]
+HEADLINE = "Council approves housing plan after long debate"
+
+
+def page(*head: str, tail: tuple[str, ...] = (), chrome: tuple[str, ...] = ("Home", "News", "Sport")) -> str:
+    """A flattened page: menu blocks, the headline, ``head`` blocks, the body, ``tail``."""
+    return "\n\n".join([*chrome, HEADLINE, *head, *BODY, *tail]) + "\n"
+
+
+def authors(text: str) -> list[str]:
+    return list(newsclean.parse(text).byline.authors)
+
+
+# --- one byline text on its own ------------------------------------------------------------
+
+CREDITS = [
+    ("By Jane Doe", ["Jane Doe"], None),
+    ("BY JANE DOE", ["JANE DOE"], None),
+    ("by Jane Doe and John Roe", ["Jane Doe", "John Roe"], None),
+    ("By Jane Doe, John Roe and Ann Lee", ["Jane Doe", "John Roe", "Ann Lee"], None),
+    ("Written by Jane Doe", ["Jane Doe"], None),
+    ("Words by Jane Doe", ["Jane Doe"], None),
+    ("Posted by Jane Doe", ["Jane Doe"], None),
+    ("Reporting by Jane Doe; Editing by John Roe", ["Jane Doe"], None),
+    ("Jane Doe | Staff Writer", ["Jane Doe"], None),
+    ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+    ("By Jane Doe\nMarch 18, 2019 at 3:57 PM", ["Jane Doe"], None),
+    ("By\nJane Doe\nand\nJohn Roe", ["Jane Doe", "John Roe"], None),
+    ("By Jane Doe, Senior Staff Technologist, Speech Project", ["Jane Doe"], None),
+    ("By Jane Doe Follow @janedoe", ["Jane Doe"], None),
+    ("By Jane Doe (reporting) and John Roe (photography)", ["Jane Doe"], None),
+    ("By Michiel B. de Jong", ["Michiel B. de Jong"], None),
+    ("By Anne-Marie O'Neil", ["Anne-Marie O'Neil"], None),
+    ("// By Jane Doe • Nov 11, 2020", ["Jane Doe"], None),
+    ("Tuesday 15 October 2019 by Jane Doe", ["Jane Doe"], None),
+    ("Posted on Tuesday 15 October 2019 at 09:11 by Jane Doe.", ["Jane Doe"], None),
+    ("AFP\nWritten By", [], "AFP"),
+    ("By AFP", [], "AFP"),
+    ("Von Hans Müller und Eva Schmidt", ["Hans Müller", "Eva Schmidt"], None),
+    (
+        "Par Martin Dupont (avec Claire Petit et Luc Moreau)",
+        ["Martin Dupont", "Claire Petit", "Luc Moreau"],
+        None,
+    ),
+    (
+        "Par Alexandre Martin et Jérémy Roux — 24 novembre 2017 à 18:42",
+        ["Alexandre Martin", "Jérémy Roux"],
+        None,
+    ),
+    ("Por César Salazar", ["César Salazar"], None),
+    ("Di Mario Rossi e Giulia Bianchi", ["Mario Rossi", "Giulia Bianchi"], None),
+    ("Por Ana Souza e João Lima", ["Ana Souza", "João Lima"], None),
+    ("Door Jan de Vries en Eva Bakker", ["Jan de Vries", "Eva Bakker"], None),
+    ("Przez Anna Kowalska", ["Anna Kowalska"], None),
+    ("Autor: Anna Kowalska", ["Anna Kowalska"], None),
+    ("Le Monde | 04.05.2015 à 13h36 | Par Martin Dupont", ["Martin Dupont"], None),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "agency"), CREDITS)
+def test_parse_credit(text: str, names: list[str], agency: str | None) -> None:
+    credit = parse_credit(text)
+    assert credit is not None
+    assert credit.authors == names
+    assert credit.agency == agency
+
+
+NOT_BYLINES = [
+    "By the end of the year, prices rose.",
+    "By Monday, the council had agreed to hold a public hearing.",
+    "Photo by Jane Doe",
+    "Edited by John Roe",
+    "Reviewed by John Roe, MD",
+    "Powered by WordPress",
+    "Sponsored by Acme Corp",
+    "Shot by police officers on Tuesday night",
+]
+
+
+@pytest.mark.parametrize("text", NOT_BYLINES)
+def test_not_a_byline(text: str) -> None:
+    credit = parse_credit(text)
+    assert credit is None or credit.authors == []
+
+
+# --- names are names ----------------------------------------------------------------------
+
+NON_NAMES = [
+    "Follow",
+    "Email the author",
+    "View profile",
+    "More articles by Jane Doe",
+    "March 18, 2019",
+    "3:57 PM",
+    "Staff Writer",
+    "jane.doe@example.com",
+    "@janedoe",
+    "The Washington Post",
+    "Share on Facebook",
+    "Sign in",
+    "Getty Images",
+    "Updated",
+    "Health News",
+]
+
+
+@pytest.mark.parametrize("text", NON_NAMES)
+def test_never_a_name(text: str) -> None:
+    assert not is_name(text)
+
+
+@pytest.mark.parametrize("text", NON_NAMES)
+def test_never_an_author_after_a_label(text: str) -> None:
+    found = read_names(text)
+    assert found is None or text not in found.names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Doe Follow", ["Jane Doe"]),
+        ("Jane Doe, @janedoe", ["Jane Doe"]),
+        ("Jane Doe jane.doe@example.com", ["Jane Doe"]),
+        ("Jane Doe March 18 at 3:57 PM", ["Jane Doe"]),
+        ("Jane Doe and Jane Doe", ["Jane Doe"]),
+        ("ABBY GOODNOUGH", ["ABBY GOODNOUGH"]),
+        ("Jane Doe View profile", ["Jane Doe"]),
+    ],
+)
+def test_names_are_cleaned(text: str, names: list[str]) -> None:
+    found = read_names(text)
+    assert found is not None
+    assert found.names == names
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe", ("", "By", "Jane Doe")),
+        ("Written by Jane Doe", ("", "Written by", "Jane Doe")),
+        ("Tuesday 15 October 2019 by Jane Doe", ("Tuesday 15 October 2019", "by", "Jane Doe")),
+        ("The road was built by Jane Doe", None),
+        ("Photo by Jane Doe", None),
+    ],
+)
+def test_label_split(line: str, expected: tuple[str, str, str] | None) -> None:
+    assert label_split(line) == expected
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+DATES = [
+    ("March 18, 2019 at 3:57 PM", "2019-03-18T15:57"),
+    ("JAN. 13, 2017", "2017-01-13"),
+    ("Sept. 25, 2018", "2018-09-25"),
+    ("Published Thu 27 Jul 2017", "2017-07-27"),
+    ("2013-09-29", "2013-09-29"),
+    ("05.05.2015 à 20h13", "2015-05-05T20:13"),
+    ("1 de diciembre de 2017", "2017-12-01"),
+    ("24 novembre 2017 à 18:42", "2017-11-24T18:42"),
+    ("27. März 2019", "2019-03-27"),
+    ("3 maggio 2020", "2020-05-03"),
+    ("12 de março de 2021", "2021-03-12"),
+    ("4 mei 2018", "2018-05-04"),
+    ("7 lipca 2016", "2016-07-07"),
+    ("25/12/2015", "2015-12-25"),
+    ("12/25/2015", "2015-12-25"),
+    ("04/05/2015", None),  # day and month could be either way round
+    ("March 18 at 3:57 PM", None),  # no year
+    ("9/11/13 10:00AM", None),  # two-digit year
+    ("yesterday", None),
+    ("February 30, 2019", None),  # no such day
+]
+
+
+@pytest.mark.parametrize(("text", "iso"), DATES)
+def test_iso_date(text: str, iso: str | None) -> None:
+    assert iso_date(text) == iso
+
+
+# --- bylines on whole pages -----------------------------------------------------------------
+
+PAGES = [
+    ("labelled", page("By Jane Doe"), ["Jane Doe"]),
+    ("bare by, name on the next line", page("By\nJane Doe\nMarch 18, 2019"), ["Jane Doe"]),
+    ("bare by, name in the next block", page("By", "Jane Doe", "March 18, 2019"), ["Jane Doe"]),
+    ("split over lines with and", page("By\nJane Doe\nand\nJohn Roe"), ["Jane Doe", "John Roe"]),
+    ("name with a date under the headline", page("Jane Doe", "March 18, 2019"), ["Jane Doe"]),
+    ("name with a role under the headline", page("Jane Doe", "Staff Writer"), ["Jane Doe"]),
+    ("name and date on one line", page("Jane Doe - Apr 16, 2015 8:02 pm UTC"), ["Jane Doe"]),
+    ("name with a follow button", page("Jane Doe\nFollow"), ["Jane Doe"]),
+    ("name and handle", page("Jane Doe, @janedoe"), ["Jane Doe"]),
+    ("pipe role", page("Jane Doe | Staff Writer"), ["Jane Doe"]),
+    ("all caps", page("By\nABBY GOODNOUGH\nJAN. 13, 2017"), ["ABBY GOODNOUGH"]),
+    ("german", page("Von Hans Müller"), ["Hans Müller"]),
+    (
+        "french",
+        page("Par\nMartin Dupont\n(avec Claire Petit et Luc Moreau)"),
+        ["Martin Dupont", "Claire Petit", "Luc Moreau"],
+    ),
+    ("spanish", page("por", "César Salazar", "1 de diciembre de 2017"), ["César Salazar"]),
+    ("italian", page("Di Mario Rossi"), ["Mario Rossi"]),
+    ("portuguese", page("Por Ana Souza"), ["Ana Souza"]),
+    ("dutch", page("Door Jan de Vries"), ["Jan de Vries"]),
+    ("polish", page("Autor: Anna Kowalska"), ["Anna Kowalska"]),
+    ("at the end", page(tail=("Reporting by Jane Doe; Editing by John Roe",)), ["Jane Doe"]),
+    (
+        "author box at the end",
+        page(tail=("About the author", "Jane Doe", "Jane Doe is a reporter covering housing.")),
+        ["Jane Doe"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), [pytest.param(t, n, id=i) for i, t, n in PAGES])
+def test_byline_on_a_page(text: str, names: list[str]) -> None:
+    assert authors(text) == names
+
+
+def test_agency_alone_goes_to_agency_not_authors() -> None:
+    article = newsclean.parse(page(tail=("AFP",)))
+    assert article.byline.authors == ()
+    assert article.byline.agency == "AFP"
+
+
+def test_agency_next_to_a_person_is_kept_apart() -> None:
+    article = newsclean.parse(page("By Jane Doe, Reuters"))
+    assert article.byline.authors == ("Jane Doe",)
+    assert article.byline.agency == "Reuters"
+
+
+def test_date_next_to_the_byline() -> None:
+    article = newsclean.parse(page("By Jane Doe", "Published March 18, 2019 at 3:57 PM"))
+    assert article.byline.date == "Published March 18, 2019 at 3:57 PM"
+    assert article.byline.date_iso == "2019-03-18T15:57"
+
+
+def test_date_without_year_has_no_iso_form() -> None:
+    article = newsclean.parse(page("By\nJane Doe\nMarch 18 at 3:57 PM"))
+    assert article.byline.date == "March 18 at 3:57 PM"
+    assert article.byline.date_iso is None
+
+
+def test_the_byline_nearest_the_article_wins() -> None:
+    teasers = ("Other story about the weather today", "By Ann Lee", "Another story on sport", "By Bob Stone")
+    text = page("By Jane Doe", tail=teasers)
+    assert authors(text) == ["Jane Doe"]
+
+
+def test_bio_after_the_body() -> None:
+    bio = "Jane Doe is a housing reporter for the Daily Example and covers city hall."
+    article = newsclean.parse(page("By Jane Doe", tail=(bio,)))
+    assert article.byline.bio == bio
+    assert bio not in article.body
+
+
+def test_names_in_menus_and_captions_are_not_authors() -> None:
+    text = page("Jane Doe / Getty Images", chrome=("Home", "Donald Trump", "Boris Johnson", "Weather"))
+    assert authors(text) == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "By Monday, the council had agreed to hold a public hearing on the plans for the road.",
+        "Written by hand, the letters were found in a box in the attic of the old house.",
+        "Jane Doe is a housing campaigner who has opposed the plan for years, she said on Friday.",
+    ],
+)
+def test_body_paragraphs_are_never_eaten(paragraph: str) -> None:
+    text = "\n\n".join([HEADLINE, BODY[0], paragraph, *BODY[1:]]) + "\n"
+    assert paragraph in newsclean.clean(text)
+
+
+def test_byline_blocks_are_recorded_with_their_credit() -> None:
+    doc = newsclean.parse(page("By\nJane Doe\nMarch 18, 2019")).document
+    change = next(c for c in doc.changes if c.reason == "byline")
+    assert change.step == "split_byline"
+    assert "Jane Doe" in change.detail

@@ -1,0 +1,120 @@
+"""Title: the headline the body hangs under, not a menu item, the site name or a teaser."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean.layout import looks_like_headline, main_span
+from newsclean.segment import segment
+
+BODY = [
+    "The city council voted on Tuesday to approve the new housing plan after a long debate.",
+    "Supporters said the plan would add thousands of affordable homes over the next decade.",
+    "Critics argued that the money would be better spent on repairing existing buildings.",
+    "The mayor is expected to sign the measure into law before the end of the month.",
+]
+HEADLINE = "Council approves housing plan after long debate"
+
+
+def title(*blocks: str) -> str | None:
+    return newsclean.parse("\n\n".join(blocks) + "\n").title
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (HEADLINE, True),
+        ("Xbox One X review: A console that keeps up with gaming PCs", True),
+        ("Image credit: Jane Doe", False),
+        ("By Jane Doe", False),
+        ("The council voted on Tuesday.", False),
+        ("Home", False),
+        ("Page 1 of 12 2019 2020", False),
+    ],
+)
+def test_looks_like_headline(text: str, expected: bool) -> None:
+    assert looks_like_headline(text) is expected
+
+
+CASES = [
+    ("headline above the body", [HEADLINE, *BODY], HEADLINE),
+    ("under a menu", ["Home", "News", "Sport", "Weather", HEADLINE, *BODY], HEADLINE),
+    ("with a section label", ["World", HEADLINE, *BODY], HEADLINE),
+    ("byline under it", ["Home", HEADLINE, "By Jane Doe", *BODY], HEADLINE),
+    (
+        "headline, standfirst-like teaser above, byline under the headline",
+        ["Other story people are reading today", "Home", HEADLINE, "By Jane Doe", "March 18, 2019", *BODY],
+        HEADLINE,
+    ),
+    (
+        "printed twice: page title and article heading",
+        [
+            HEADLINE,
+            "Home",
+            "News",
+            "Sign in",
+            "Subscribe",
+            "Weather",
+            HEADLINE,
+            "Jane Doe",
+            "March 18, 2019",
+            *BODY,
+        ],
+        HEADLINE,
+    ),
+    (
+        "split at an inline link, confirmed by the byline",
+        ["Council approves\nhousing plan after long debate", "By Jane Doe", *BODY],
+        HEADLINE,
+    ),
+    ("no prose, no title", ["Home", "News", "Sport"], None),
+]
+
+
+@pytest.mark.parametrize(("blocks", "expected"), [pytest.param(b, e, id=i) for i, b, e in CASES])
+def test_title(blocks: list[str], expected: str | None) -> None:
+    assert title(*blocks) == expected
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ["Skip to content", *BODY],
+        ["Subscribe to our newsletter", *BODY],
+        ["Share on Facebook", *BODY],
+        ["March 18, 2019", *BODY],
+        ["By Jane Doe", *BODY],
+        [
+            "The new law changes three things for tenants from next year:",
+            "Rent increases\nDeposits\nNotice periods",
+            *BODY,
+        ],
+    ],
+)
+def test_not_a_title(blocks: list[str]) -> None:
+    assert title(*blocks) is None
+
+
+def test_title_is_not_in_the_body_and_is_recorded() -> None:
+    article = newsclean.parse("\n\n".join(["Home", HEADLINE, *BODY]) + "\n")
+    assert HEADLINE not in article.body
+    change = next(c for c in article.document.changes if c.reason == "headline")
+    assert change.step == "find_title"
+
+
+def test_headline_printed_twice_gives_one_title_block() -> None:
+    text = (
+        "\n\n".join([HEADLINE, "Home", "News", "Sport", "Weather", "Travel", HEADLINE, "By Jane Doe", *BODY])
+        + "\n"
+    )
+    article = newsclean.parse(text)
+    kinds = [b.kind.value for b in article.document.blocks if b.text == HEADLINE]
+    assert kinds.count("title") == 1
+    assert HEADLINE not in article.body
+
+
+def test_main_span_bridges_a_caption_but_not_a_menu() -> None:
+    menu = [f"Menu item {i}" for i in range(30)]
+    doc = segment("\n\n".join([*menu, BODY[0], "Photo: Jane Doe", *BODY[1:], *menu]) + "\n")
+    assert main_span(doc) == (30, 34)
