@@ -364,25 +364,41 @@ def _wait_for_stderr(proc: subprocess.Popen[bytes]) -> bytes:
     return os.read(proc.stderr.fileno(), 65536)
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_exits_130_without_a_traceback(jobs: str) -> None:
+def _group_ends(pgid: int, within: float = 10.0) -> bool:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.parametrize(("jobs", "busy"), [("1", False), ("2", False), ("2", True)])
+def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path, jobs: str, busy: bool) -> None:
+    # As in a terminal, Ctrl-C reaches the whole process group: the command and its workers.
+    args = [_big_jsonl(tmp_path)] if busy else ["--jsonl"]
     proc = subprocess.Popen(
-        [*command(), "--jsonl", "--progress", "--jobs", jobs],
+        [*command(), "--progress", "--jobs", jobs, *args],
         stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        start_new_session=True,
     )
     assert proc.stdin is not None and proc.stderr is not None
-    lines = b"".join(json.dumps({"text": f"{PROSE} {i}"}).encode() + b"\n" for i in range(200))
-    proc.stdin.write(lines)
-    proc.stdin.flush()  # stdin stays open: the command waits for more
+    if not busy:
+        lines = b"".join(json.dumps({"text": f"{PROSE} {i}"}).encode() + b"\n" for i in range(200))
+        proc.stdin.write(lines)
+        proc.stdin.flush()  # stdin stays open: the command waits for more
     seen = _wait_for_stderr(proc)
     assert b"records" in seen
-    proc.send_signal(signal.SIGINT)
+    os.killpg(proc.pid, signal.SIGINT)
     _, stderr = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert b"Traceback" not in seen + stderr
     assert (seen + stderr).rstrip().endswith(b"newsclean: interrupted")
+    assert _group_ends(proc.pid), "worker processes outlived the command"
 
 
 def test_interrupted_output_dir_leaves_only_whole_files(tmp_path: Path) -> None:

@@ -83,8 +83,8 @@ def _chunks(items: Iterable[T], size: int, weigh: Callable[[T], int]) -> Iterato
 
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Cancel queued work and end the workers now, without waiting for running chunks."""
+    processes = dict(getattr(pool, "_processes", None) or {})  # shutdown() forgets them
     pool.shutdown(wait=False, cancel_futures=True)
-    processes = dict(getattr(pool, "_processes", None) or {})
     for process in processes.values():
         with contextlib.suppress(Exception):
             process.terminate()
