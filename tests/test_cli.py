@@ -74,6 +74,8 @@ def test_help_shows_an_example_and_every_pass_is_listed() -> None:
     help_text = run("--help").stdout.decode("utf-8")
     assert "Examples:" in help_text
     assert "newsclean page.txt" in help_text
+    assert "Exit status: 0" in help_text
+    assert help_text.startswith("Usage: newsclean [OPTIONS] [FILE|-]...")
     listed = run("--list-passes").stdout.decode("utf-8").split()
     assert [p.name for p in newsclean.PASSES] == [
         w for w in listed if w in {p.name for p in newsclean.PASSES}

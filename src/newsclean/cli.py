@@ -35,12 +35,16 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_PIPE = 0, 1, 2, 130, 14
 
 EXAMPLE = """\b
 Examples:
-  newsclean page.txt                     print the clean article body
-  curl -s URL | html2text | newsclean     clean stdin
-  newsclean --format json page.txt       title, section, byline, teasers and every block
-  newsclean --explain page.txt           also list on stderr what was removed and why
+  newsclean page.txt                        print the clean article body
+  curl -s URL | html2text | newsclean       clean stdin
+  newsclean --format json page.txt          title, section, byline, teasers, blocks
+  newsclean --explain page.txt              also say on stderr what was removed, why
   newsclean -r pages/ --output-dir clean/   one cleaned file per input, same names
-  newsclean --jobs 4 crawl.jsonl.gz > clean.jsonl   JSON Lines, field "text", 4 processes
+  newsclean -j 4 crawl.jsonl.gz > out.jsonl JSON Lines (field "text"), 4 processes
+
+\b
+Exit status: 0 all cleaned; 1 some input or record failed (each named on
+stderr, the rest processed); 2 usage error; 130 interrupted; 141 broken pipe.
 """
 
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
@@ -72,7 +76,7 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
 
 
 @click.command(epilog=EXAMPLE, context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("files", nargs=-1, type=click.Path(allow_dash=True, readable=False))
+@click.argument("files", nargs=-1, metavar="[FILE|-]...", type=click.Path(allow_dash=True, readable=False))
 @click.option(
     "--format",
     "fmt",
