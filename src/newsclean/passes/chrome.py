@@ -111,6 +111,9 @@ class Class(str, Enum):
     SNIPPET = "snippet"
     """Text cut off with an ellipsis: a teaser, unless it is the first text under the
     headline (a paywalled article shows its opening that way)."""
+    TEASER = "teaser"
+    """A block ``split_teasers`` took: it costs the region like a short block of no words,
+    since an inline "Related" box may sit between two paragraphs of the article."""
     THREAD = "thread"
     """A block after a comments header that is followed by comment author lines."""
     TITLE = "title"
@@ -266,9 +269,15 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
 
 def _score(cls: Class, sig: Signals) -> float | None:
     """What a block adds to (or costs) the main region; ``None`` for a block no region takes."""
-    fixed = {Class.THREAD: None, Class.TITLE: 0.0, Class.REPEATED: -float(GOOD_UNITS)}
+    fixed = {
+        Class.THREAD: None,
+        Class.TITLE: 0.0,
+        Class.REPEATED: -float(GOOD_UNITS),
+    }
     if cls in fixed:
         return fixed[cls]
+    if cls is Class.TEASER:
+        return -(SHORT_COST + sig.units / 2)
     if cls is Class.GOOD:
         return sig.units
     if cls is Class.NEAR:
@@ -292,7 +301,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
         elif block.kind is Kind.TEASER:
-            cls, why = Class.BAD, "teaser"
+            cls, why = Class.TEASER, "teaser"
         elif sig.units < NEAR_UNITS and _shape(block.text) and repeats[_shape(block.text)] >= REPEATED:
             cls, why = Class.REPEATED, f"short block repeated {repeats[_shape(block.text)]} times on the page"
         else:
