@@ -209,3 +209,14 @@ def test_read_errors_are_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr("builtins.open", refuse)
     with pytest.raises(InputError, match=r"^permission denied$"):
         nio.read_input(str(tmp_path / "x.txt"))
+
+
+def test_a_lone_surrogate_in_a_record_survives_as_valid_json(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "caf\\u00e9 \\ud800", "text": ' + json.dumps(PROSE) + "}\n", encoding="utf-8")
+    result = run(path)
+    assert result.returncode == 0, err(result)
+    result.stdout.decode("utf-8")  # valid UTF-8 throughout
+    (record,) = records(result.stdout)
+    assert record["id"] == "café \ud800"
+    assert record["text"] == PROSE

@@ -285,13 +285,13 @@ class Item:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What became of one :class:`Item`: output text, an explanation, or an error."""
+    """What became of one :class:`Item`: output (UTF-8), an explanation, or an error."""
 
     source: int
     name: str
     kind: Literal["text", "line", "error", "end"]
     line: int | None = None
-    output: str | None = None
+    output: bytes | None = None
     explanation: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
@@ -330,7 +330,7 @@ def _run_item(job: Job, item: Item) -> Outcome:
 def _outcome(
     item: Item,
     *,
-    output: str | None = None,
+    output: bytes | None = None,
     explanation: str | None = None,
     error: str | None = None,
     warnings: tuple[str, ...] = (),
@@ -341,18 +341,18 @@ def _outcome(
     )
 
 
-def _run_text(job: Job, item: Item) -> tuple[str, Article]:
+def _run_text(job: Job, item: Item) -> tuple[bytes, Article]:
     assert isinstance(item.data, str)
     article = _parse(item.data, job.config)
     if job.fmt == "text":
-        return article.body + "\n", article
+        return _utf8(article.body + "\n"), article
     data = article.to_dict()
     if job.fmt == "jsonl":
         data = {"source": item.name, **data}
-    return json.dumps(data, ensure_ascii=False) + "\n", article
+    return _json_line(data), article
 
 
-def _run_line(job: Job, data: str | bytes) -> tuple[str, Article]:
+def _run_line(job: Job, data: str | bytes) -> tuple[bytes, Article]:
     try:
         record = json.loads(data)
     except UnicodeDecodeError as exc:
@@ -360,7 +360,20 @@ def _run_line(job: Job, data: str | bytes) -> tuple[str, Article]:
     except json.JSONDecodeError as exc:
         raise RecordError(f"invalid JSON at column {exc.colno}: {exc.msg}") from None
     out, article = _clean_record(record, job.field, job.output_field, job.key, job.config)
-    return json.dumps(out, ensure_ascii=False) + "\n", article
+    return _json_line(out), article
+
+
+def _json_line(data: object) -> bytes:
+    """One line of UTF-8 JSON; a lone surrogate (JSON allows ``"\\ud800"``) stays escaped."""
+    text = json.dumps(data, ensure_ascii=False)
+    try:
+        return text.encode("utf-8") + b"\n"
+    except UnicodeEncodeError:
+        return json.dumps(data).encode("ascii") + b"\n"
+
+
+def _utf8(text: str) -> bytes:
+    return text.encode("utf-8", errors="backslashreplace")
 
 
 def run_items(job: Job, items: Iterable[Item], *, jobs: int = 1) -> Iterator[Outcome]:

@@ -370,7 +370,7 @@ class _Sink:
         """Write the outcome's output; a one-line reason when its output file failed."""
         if not self._to_files:
             if outcome.output is not None:
-                self._stdout.write(outcome.output.encode("utf-8"))
+                self._stdout.write(outcome.output)
             return None
         if outcome.kind == "error" and outcome.line is None:
             return None  # the input could not be read: no output file
@@ -379,7 +379,7 @@ class _Sink:
         try:
             stream = self._stream(outcome.source)
             if outcome.output is not None:
-                stream.write(outcome.output.encode("utf-8"))
+                stream.write(outcome.output)
             if outcome.kind in ("end", "text"):
                 self._commit()
         except OSError as exc:
