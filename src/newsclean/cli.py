@@ -16,7 +16,6 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,8 @@ from typing import BinaryIO, Literal, TextIO
 import click
 
 from . import Config, __version__
-from .batch import Item, Job, Outcome, run_items
-from .io import InputError, atomic_writer, decode, iter_lines, open_input, read_config, read_input
+from .batch import Job, Outcome, run_items
+from .io import InputError, atomic_writer, read_config, read_items
 from .passes import PASSES
 
 __all__ = ["main"]
@@ -190,7 +189,8 @@ def main(  # noqa: PLR0917 (click passes every option; this is its signature)
     _check_usage(inputs, jsonl=jsonl, fmt=fmt, field=field, output_field=output_field, output_dir=output_dir)
     job = Job(config, jsonl=jsonl, fmt=fmt or "text", field=field, output_field=output_field, explain=show)
     max_bytes = int(max_size * 1e6) or None
-    items = _items(inputs, jsonl=jsonl, encoding=encoding, max_bytes=max_bytes)
+    sources = [(_STDIN if i.name == "-" else i.name, i.name, i.error) for i in inputs]
+    items = read_items(sources, jsonl=jsonl, encoding=encoding, max_bytes=max_bytes)
     bar: _Bar = "always" if progress else "slow" if sys.stderr.isatty() and not quiet else "never"
     with _Reporter(quiet=quiet, progress=bar, errors_path=errors_path, total=_total(inputs)) as report:
         sink = _Sink(inputs, output_dir is not None)
@@ -304,56 +304,6 @@ def _total(inputs: list[_Input]) -> int | None:
     except OSError:
         pass
     return None
-
-
-def _items(
-    inputs: list[_Input], *, jsonl: bool, encoding: str | None, max_bytes: int | None
-) -> Iterator[Item]:
-    """Read every input lazily, turning each failure into an ``error`` item in its place."""
-    for source, inp in enumerate(inputs):
-        name = _STDIN if inp.name == "-" else inp.name
-        if inp.error is not None:
-            yield Item(source, name, "error", error=inp.error)
-            continue
-        if jsonl:
-            yield from _jsonl_items(source, name, inp.name, encoding=encoding, max_bytes=max_bytes)
-            continue
-        try:
-            data = read_input(inp.name, max_bytes=max_bytes)
-            decoded = decode(data, encoding=encoding)
-        except InputError as exc:
-            yield Item(source, name, "error", error=str(exc))
-            continue
-        warnings: tuple[str, ...] = (decoded.warning,) if decoded.warning else ()
-        if not decoded.text.strip():
-            warnings += ("empty input" if not decoded.text else "only whitespace",)
-        yield Item(source, name, "text", decoded.text, warnings=warnings, size=len(data))
-
-
-def _jsonl_items(
-    source: int, name: str, path: str, *, encoding: str | None, max_bytes: int | None
-) -> Iterator[Item]:
-    opened = False
-    try:
-        with open_input(path) as stream:
-            opened = True
-            for number, line in iter_lines(stream, max_bytes=max_bytes):
-                if isinstance(line, str):
-                    yield Item(source, name, "error", line=number, error=line)
-                    continue
-                data: str | bytes = line
-                if encoding is not None:
-                    try:
-                        data = line.decode(encoding)
-                    except UnicodeDecodeError as exc:
-                        error = f"not valid {encoding} (byte {exc.start})"
-                        yield Item(source, name, "error", line=number, error=error, size=len(line))
-                        continue
-                yield Item(source, name, "line", data, line=number, size=len(line) + 1)
-    except InputError as exc:
-        yield Item(source, name, "error", error=str(exc))
-    if opened:  # what was read is written, even when reading stopped early
-        yield Item(source, name, "end")
 
 
 class _Sink:

@@ -1,4 +1,5 @@
-"""Reading and writing for the command and pipelines: decoding, files, JSON Lines, gzip.
+"""Reading and writing for the command and pipelines: decoding, files, JSON Lines, gzip,
+settings files, atomic output.
 
 Nothing here cleans text. Every failure is an :class:`InputError` whose message is one line
 that does not yet name the input; the caller adds the name (and line number).
@@ -25,13 +26,14 @@ import os
 import sys
 import tempfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import charset_normalizer
 
+from .batch import Item
 from .config import Config
 
 if sys.version_info >= (3, 11):
@@ -49,6 +51,7 @@ __all__ = [
     "open_input",
     "read_config",
     "read_input",
+    "read_items",
 ]
 
 _BOMS = (
@@ -207,6 +210,64 @@ def read_input(name: str, *, max_bytes: int | None = None) -> bytes:
             return data
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(_stream_error(exc)) from None
+
+
+def read_items(
+    sources: Sequence[tuple[str, str, str | None]],
+    *,
+    jsonl: bool,
+    encoding: str | None = None,
+    max_bytes: int | None = None,
+) -> Iterator[Item]:
+    """Read inputs lazily as the command's work items, each failure an ``error`` item in its place.
+
+    ``sources`` holds ``(name to report, path or "-", error already known or None)``. A
+    document is one ``text`` item; JSON Lines give one ``line`` item per record and an
+    ``end`` item once the input was read (as far as it could be).
+    """
+    for source, (name, path, known) in enumerate(sources):
+        if known is not None:
+            yield Item(source, name, "error", error=known)
+            continue
+        if jsonl:
+            yield from _jsonl_items(source, name, path, encoding=encoding, max_bytes=max_bytes)
+            continue
+        try:
+            data = read_input(path, max_bytes=max_bytes)
+            decoded = decode(data, encoding=encoding)
+        except InputError as exc:
+            yield Item(source, name, "error", error=str(exc))
+            continue
+        warnings: tuple[str, ...] = (decoded.warning,) if decoded.warning else ()
+        if not decoded.text.strip():
+            warnings += ("empty input" if not decoded.text else "only whitespace",)
+        yield Item(source, name, "text", decoded.text, warnings=warnings, size=len(data))
+
+
+def _jsonl_items(
+    source: int, name: str, path: str, *, encoding: str | None, max_bytes: int | None
+) -> Iterator[Item]:
+    opened = False
+    try:
+        with open_input(path) as stream:
+            opened = True
+            for number, line in iter_lines(stream, max_bytes=max_bytes):
+                if isinstance(line, str):
+                    yield Item(source, name, "error", line=number, error=line)
+                    continue
+                data: str | bytes = line
+                if encoding is not None:
+                    try:
+                        data = line.decode(encoding)
+                    except UnicodeDecodeError as exc:
+                        error = f"not valid {encoding} (byte {exc.start})"
+                        yield Item(source, name, "error", line=number, error=error, size=len(line))
+                        continue
+                yield Item(source, name, "line", data, line=number, size=len(line) + 1)
+    except InputError as exc:
+        yield Item(source, name, "error", error=str(exc))
+    if opened:  # what was read is written, even when reading stopped early
+        yield Item(source, name, "end")
 
 
 def iter_lines(stream: BinaryIO, *, max_bytes: int | None = None) -> Iterator[tuple[int, bytes | str]]:
