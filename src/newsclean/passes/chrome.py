@@ -81,6 +81,9 @@ SHORT_COST = 4.0
 """What a short block costs the main region, on top of its own words. A body split by an
 advertisement, a caption or an image credit is rejoined (a few blocks cost less than one
 paragraph), while a footer or a comment thread after a long menu gap is not."""
+COST_CAP = 15
+"""A non-text block costs at most this many words on top of ``SHORT_COST``: a long
+newsletter pitch or notice between two paragraphs must not cut the article in two."""
 NEAR_WEIGHT = 0.75
 MAX_SHORT_RUN = 2
 """Inside the region, a short block is the article's (a subheading, a one-line quotation,
@@ -282,7 +285,7 @@ def _score(cls: Class, sig: Signals) -> float | None:
         return sig.units
     if cls is Class.NEAR:
         return sig.units * NEAR_WEIGHT
-    return -(SHORT_COST + sig.units)
+    return -(SHORT_COST + min(sig.units, COST_CAP))
 
 
 def remove_chrome(doc: Document, config: Config) -> Document:

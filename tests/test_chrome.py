@@ -1,0 +1,202 @@
+"""remove_chrome: UI lines, the block classifier, the main prose region and its reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsclean
+from newsclean import Config, Kind
+from newsclean.passes.chrome import Class, Signals, classify, main_region, signals
+
+P1 = (
+    "The city council approved the new budget on Monday after a debate that lasted six hours, "
+    "and the mayor said the vote showed that the plan had broad support across the parties."
+)
+P2 = (
+    "Under the plan, spending on schools will rise by four percent next year, while the money for "
+    "roads and bridges will stay at the level of this year, the finance office said in a statement."
+)
+P3 = (
+    "Critics said the budget did not do enough for housing, and one member of the council said she "
+    "would bring the question back to the chamber in the spring, when the first figures are known."
+)
+MENU = "\n\n".join(["Home", "News", "Local", "Politics", "Business", "Sport", "Weather", "Opinion"])
+FOOTER = "\n\n".join(["About us", "Contact", "Careers", "Privacy Policy", "Terms of Use", "© 2019 The Daily"])
+
+
+def _reasons(text: str, config: Config | None = None) -> dict[str, tuple[str, str]]:
+    """Each block's text -> (reason, detail) of its last reclassification, for chrome blocks."""
+    article = newsclean.parse(text, config)
+    out = {}
+    for block in article.document.blocks:
+        change = article.document.last_change(block.index)
+        if block.kind is Kind.CHROME and change is not None:
+            out[block.text] = (change.reason, change.detail)
+    return out
+
+
+def test_menu_and_footer_around_the_article_are_chrome() -> None:
+    text = f"{MENU}\n\nBudget passes after long debate\n\n{P1}\n\n{P2}\n\n{P3}\n\n{FOOTER}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_a_decision_names_the_signals_that_made_it() -> None:
+    text = f"{MENU}\n\n{P1}\n\n{P2}"
+    reason, detail = _reasons(text)["Politics"]
+    assert reason == "outside_main_region"
+    assert "outside main prose region" in detail
+    assert "1 words" in detail and "no sentence punctuation" in detail
+
+
+def test_cookie_notice_is_boilerplate_even_in_sentences() -> None:
+    notice = (
+        "This website uses cookies to improve your experience. We'll assume you're ok with this, "
+        "but you can opt out if you wish. Read our cookie policy and privacy policy."
+    )
+    text = f"{P1}\n\n{notice}\n\n{P2}"
+    reasons = _reasons(text)
+    assert reasons[notice][0] == "boilerplate"
+    assert "cookies" in reasons[notice][1]
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+
+
+def test_comment_thread_after_the_article_is_cut() -> None:
+    comments = "\n\n".join(
+        [
+            "34 Comments",
+            "jane_doe says:",
+            "November 19, 2019 at 6:34 am",
+            "I think the council got this one right, and the schools really needed the money this year.",
+            "citizen42 says:",
+            "November 19, 2019 at 6:44 am",
+            "Nobody asked the people who actually live here what they wanted from this budget, as usual.",
+        ]
+    )
+    text = f"{P1}\n\n{P2}\n\n{comments}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+    reason, detail = _reasons(text)[
+        "Nobody asked the people who actually live here what they wanted from this budget, as usual."
+    ]
+    assert reason == "comments"
+    assert "after the comments header" in detail
+
+
+def test_a_bare_comments_button_in_a_share_row_does_not_cut_the_article() -> None:
+    text = f"{P1}\n\nComments\n\nPrint\n\nEmail\n\n{P2}\n\n{P3}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_short_block_between_paragraphs_is_kept() -> None:
+    text = f"{P1}\n\nWhat happens next\n\n{P2}"
+    assert newsclean.clean(text) == f"{P1}\n\nWhat happens next\n\n{P2}"
+
+
+def test_a_run_of_short_blocks_inside_the_region_is_chrome() -> None:
+    row = "\n\n".join(["Order Reprints", "Print Article", "Text size"])
+    text = f"{P1}\n\n{row}\n\n{P2}\n\n{P3}"
+    reasons = _reasons(text)
+    assert reasons["Print Article"][0] == "short_run"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_repeated_short_blocks_mark_a_list_not_an_article() -> None:
+    items = "\n\n".join(
+        f"Quote {i}: be kind to yourself and others, because life is short and love is all.\n\nDownload"
+        for i in range(6)
+    )
+    text = f"{items}\n\n{P1}\n\n{P2}"
+    reasons = _reasons(text)
+    assert reasons["Download"][0] in {"repeated_block", "outside_main_region"}
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+
+
+def test_truncated_snippets_are_teasers_unless_they_continue_the_text() -> None:
+    snippet = "Apple recently launched the new AirPods Pro for $250, but it is already possible to..."
+    other = snippet.replace("Apple", "Google")
+    text = f"{P1}\n\n{P2}\n\nMore news\n\n{snippet}\n\nAnother headline here\n\n{other}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+    paywalled = f"{P1}\n\n{P2[:-1]}..."
+    assert newsclean.clean(f"{paywalled}\n\nSubscribe to read more") == paywalled
+
+
+def test_a_page_without_sentences_is_left_alone() -> None:
+    text = "Rent increases\n\nDeposits\n\nNotice periods"
+    assert newsclean.clean(text) == text
+
+
+@pytest.mark.parametrize("words", [40, 60])
+def test_a_prose_paragraph_of_40_words_never_comes_out_empty(words: int) -> None:
+    para = " ".join(["the council met again and"] * (words // 5)) + "."
+    menus = "\n\n".join(f"Menu item {i}" for i in range(300))
+    assert para in newsclean.clean(f"{menus}\n\n{para}\n\n{menus}")
+
+
+def test_cjk_page_keeps_its_article() -> None:
+    body = "政府は火曜日、選挙前に法律を変更しないと発表した。野党はこの決定を批判し、説明を求めた。" * 3
+    text = f"ホーム\n\nニュース\n\nスポーツ\n\n{body}\n\nお問い合わせ\n\nプライバシーポリシー"
+    assert newsclean.clean(text) == body
+
+
+def test_language_specific_ui_phrases() -> None:
+    body = (
+        "Die Regierung hat am Dienstag erklärt, dass sie das Gesetz nicht vor der Wahl ändern wird, "
+        "und die Opposition hat die Entscheidung scharf kritisiert, wie aus dem Bericht hervorgeht."
+    )
+    text = f"Startseite\n\nTeilen\n\n{body}\n\nImpressum\n\nDatenschutz"
+    assert newsclean.clean(text) == body
+    assert _reasons(text)["Teilen"][0] == "chrome_phrase"
+
+
+@pytest.mark.parametrize(
+    ("units", "marks", "ends", "stop", "expected"),
+    [
+        (40, 3, True, 0.4, Class.GOOD),
+        (40, 3, True, None, Class.GOOD),
+        (40, 3, True, 0.05, Class.SHORT),
+        (12, 1, True, 0.3, Class.NEAR),
+        (12, 0, False, 0.3, Class.SHORT),
+        (3, 0, False, 0.0, Class.SHORT),
+    ],
+)
+def test_classify(units: float, marks: int, ends: bool, stop: float | None, expected: Class) -> None:
+    cls, why = classify(Signals(units=units, marks=marks, ends=ends, stop=stop, caps=0.1))
+    assert cls is expected
+    assert f"{units:g} words" in why
+
+
+def test_classify_reads_a_list_as_text() -> None:
+    cls, why = classify(Signals(units=30, marks=0, ends=False, stop=0.1, caps=0.5, lines=5))
+    assert cls is Class.NEAR
+    assert "list of 5 lines" in why
+
+
+def test_signals() -> None:
+    stops = frozenset({"the", "on", "that"})
+    sig = signals("The minister said on Friday that the plan would go ahead.", stops)
+    assert (sig.units, sig.marks, sig.ends, sig.lines) == (11.0, 1, True, 1)
+    assert sig.stop == pytest.approx(4 / 11)
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([-1, -1, 5, -2, 4, -9, 3], (2, 4)),
+        ([3, None, 1, 1], (0, 0)),
+        ([1, None, 5], (2, 2)),
+        ([-1, -2], None),
+        ([], None),
+        ([0.0, 2.0], (1, 1)),
+    ],
+)
+def test_main_region(scores: list[float | None], expected: tuple[int, int] | None) -> None:
+    assert main_region(scores) == expected
+
+
+def test_extra_chrome_phrases_apply() -> None:
+    text = f"{P1}\n\nBuy our mugs\n\n{P2}"
+    assert "Buy our mugs" not in newsclean.clean(text, Config(extra_chrome=("buy our mugs",)))
+
+
+def test_skipping_the_pass_keeps_everything() -> None:
+    text = f"{MENU}\n\n{P1}"
+    assert newsclean.clean(text, Config(skip=frozenset({"remove_chrome"}))).startswith("Home")

@@ -1,0 +1,92 @@
+"""language: script detection, stopword overlap, the cached page guess, stoplist data."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsclean import Config, parse
+from newsclean.language import (
+    STOPLIST_LANGUAGES,
+    guess_language,
+    is_cjk,
+    page_language,
+    page_languages,
+    stopwords,
+    tokens,
+)
+from newsclean.segment import segment
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government said on Tuesday that it would not change the law before the election.", "en"),
+        ("Die Regierung hat am Dienstag erklärt, dass sie das Gesetz nicht vor der Wahl ändern wird.", "de"),
+        ("Le gouvernement a déclaré mardi qu'il ne changerait pas la loi avant les élections.", "fr"),
+        ("El gobierno dijo el martes que no cambiará la ley antes de las elecciones, según el diario.", "es"),
+        ("Il governo ha detto martedì che non cambierà la legge prima delle elezioni, dice.", "it"),
+        ("O governo disse na terça-feira que não vai mudar a lei antes das eleições, disse.", "pt"),
+        ("De regering zei dinsdag dat zij de wet niet voor de verkiezingen zal veranderen.", "nl"),
+        ("Rząd poinformował we wtorek, że nie zmieni prawa przed wyborami, ale to nie jest pewne.", "pl"),
+        ("Правительство заявило во вторник, что не будет менять закон до выборов, и это не шутка.", "ru"),
+        ("Pemerintah mengatakan pada hari Selasa bahwa mereka tidak akan mengubah undang-undang itu.", "id"),
+        ("政府は火曜日、選挙前に法律を変更しないと発表した。", "ja"),
+        ("政府周二表示，在选举前不会修改法律。", "zh"),
+        ("정부는 화요일 선거 전에 법을 바꾸지 않겠다고 밝혔다.", "ko"),
+    ],
+)
+def test_guesses_the_language_of_running_text(text: str, expected: str) -> None:
+    assert guess_language(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12 345 678", "Home | World | Sport | Login", "• — |"])
+def test_no_guess_without_running_text(text: str) -> None:
+    assert guess_language(text) is None
+
+
+def test_prose_outweighs_an_english_menu() -> None:
+    menu = "\n".join(["Home", "News", "Sport", "Contact us", "Login", "Subscribe"] * 20)
+    prose = (
+        "Die Regierung hat am Dienstag erklärt, dass sie das Gesetz nicht vor der Wahl ändern wird. "
+        "Die Opposition kritisierte die Entscheidung und sprach von einem Fehler, der sich rächen werde."
+    )
+    assert guess_language(f"{menu}\n\n{prose}") == "de"
+
+
+def test_tokens_split_apostrophes_and_drop_digits() -> None:
+    assert tokens("L'homme a dit: 2 fois!") == ["l", "homme", "a", "dit", "fois"]
+
+
+def test_every_stoplist_language_has_a_stoplist() -> None:
+    for lang in STOPLIST_LANGUAGES:
+        words = stopwords(lang)
+        assert len(words) >= 60, lang
+        assert all(" " not in w and w == w.casefold() for w in words), lang
+
+
+def test_unknown_language_has_an_empty_stoplist() -> None:
+    assert stopwords(None) == frozenset()
+    assert stopwords("xx") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("政府は発表した。", True), ("Tokyo (東京)", False), ("", False)]
+)
+def test_is_cjk(text: str, expected: bool) -> None:
+    assert is_cjk(text) is expected
+
+
+def test_config_language_wins_over_the_guess() -> None:
+    doc = segment("The government said on Tuesday that it would not change the law before the vote.")
+    assert page_language(doc) == "en"
+    assert page_language(doc, "de") == "de"
+    assert page_languages(doc, "de") == ("de",)
+
+
+def test_page_languages_falls_back_to_english() -> None:
+    assert page_languages(segment("12 | 34")) == ("en",)
+
+
+def test_parse_accepts_a_configured_language() -> None:
+    text = "Die Regierung hat am Dienstag erklärt, dass sie das Gesetz nicht ändern wird, sagte er."
+    assert parse(text, Config(language="de")).body == text
