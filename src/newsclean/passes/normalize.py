@@ -216,12 +216,13 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     names: list[str] = []
     for _ in range(_MAX_ROUNDS):
         fixed, steps = repair(text, uncurl=uncurl)
-        spaced = normalize_spaces(fixed)
         names.extend(f"ftfy.{param}" for param in steps)
-        if spaced != fixed:
-            names.append("normalize_spaces")
-        if spaced == text:
-            break
+        spaced = normalize_spaces(fixed)
+        # ftfy's output is its own fixed point (it repeats its steps until nothing
+        # changes), so only a change of spacing can give it more to do.
+        if spaced == fixed:
+            return fixed, names
+        names.append("normalize_spaces")
         text = spaced
     return text, names
 
