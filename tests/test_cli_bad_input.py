@@ -11,13 +11,14 @@ import codecs
 import gzip
 import json
 import os
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from newsclean.io import InputError, atomic_writer
+from newsclean.io import InputError, atomic_writer, decode
 from test_cli import PROSE, command, err, records, run
 
 LATIN = "Le café est servi sur la grande place du marché à midi, dit le maire de la ville. " * 4
@@ -220,3 +221,50 @@ def test_a_lone_surrogate_in_a_record_survives_as_valid_json(tmp_path: Path) -> 
     (record,) = records(result.stdout)
     assert record["id"] == "café \ud800"
     assert record["text"] == PROSE
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "text", "codec", "warning"),
+    [
+        ("café".encode(), None, "café", "utf-8", None),
+        (codecs.BOM_UTF8 + "café".encode(), None, "café", "utf-8-sig", None),
+        (codecs.BOM_UTF32_LE + "café".encode("utf-32-le"), None, "café", "utf-32", None),
+        (
+            "Kraków and Zürich".encode("utf-16-be"),
+            None,
+            "Kraków and Zürich",
+            "utf-16-be",
+            "no byte-order mark",
+        ),
+        ("café".encode("latin-1"), "latin-1", "café", "iso8859-1", None),
+        (codecs.BOM_UTF8 + b"caf\xc3\xa9", "utf-8", "café", "utf-8-sig", None),
+        (
+            "Zürich café Kraków ".encode() + b"\xff\xfe!",
+            None,
+            "Zürich café Kraków \ufffd\ufffd!",
+            "utf-8",
+            "2 byte",
+        ),
+        (b"", None, "", "utf-8", None),
+    ],
+)
+def test_decode_policy(data: bytes, encoding: str | None, text: str, codec: str, warning: str | None) -> None:
+    decoded = decode(data, encoding=encoding)
+    assert (decoded.text, decoded.encoding) == (text, codec)
+    assert (decoded.warning is None) == (warning is None)
+    if warning is not None:
+        assert warning in (decoded.warning or "")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "message"),
+    [
+        (b"abc\x00def", None, "binary data (NUL byte at offset 3)"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", None, "not valid utf-16"),
+        (b"caf\xe9", "utf-8", "not valid utf-8 (byte 3)"),
+        (bytes(range(1, 32)) * 50, None, "binary data"),
+    ],
+)
+def test_decode_refuses(data: bytes, encoding: str | None, message: str) -> None:
+    with pytest.raises(InputError, match=re.escape(message)):
+        decode(data, encoding=encoding)

@@ -10,9 +10,10 @@ Decoding policy (:func:`decode`):
 2. A byte-order mark: UTF-8, UTF-16 or UTF-32 as the mark says.
 3. NUL bytes without a mark: UTF-16 when every other byte is NUL (a warning says so),
    otherwise binary data, an error.
-4. Valid UTF-8: UTF-8, silently.
-5. UTF-8 with a few invalid bytes among valid multi-byte characters: UTF-8 with those bytes
-   replaced by U+FFFD, and a warning that counts them.
+4. Valid UTF-8: UTF-8, silently (more than 10% control characters: binary, an error).
+5. UTF-8 with a few invalid bytes among valid multi-byte characters (at most two bad
+   sequences per good character): UTF-8 with those bytes replaced by U+FFFD, and a
+   warning that counts them.
 6. Anything else: charset-normalizer's best guess, with a warning naming the encoding.
 """
 
@@ -62,7 +63,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _GZIP_MAGIC = b"\x1f\x8b"
-_CONTROL_OK = frozenset("\t\n\r\f\v")
+_CONTROLS = dict.fromkeys([*range(0x09), *range(0x0E, 0x20), 0x7F])  # not \t \n \v \f \r
 _MAX_CONTROL_SHARE = 0.1
 _DRAIN = 1 << 20
 
@@ -103,9 +104,13 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     if b"\x00" in data:
         return _nul_bytes(data)
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    else:
+        if _looks_binary(text):
+            raise InputError("binary data (control characters), not text")
+        return Decoded(text, "utf-8")
     mostly = _mostly_utf8(data, first_bad)
     if mostly is not None:
         return mostly
@@ -134,7 +139,7 @@ def _mostly_utf8(data: bytes, first_bad: int) -> Decoded | None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     good = sum(1 for c in text if ord(c) > 0x7F and c != "\ufffd")
-    if good < 2 * bad or _looks_binary(text):
+    if good == 0 or bad > 2 * good or _looks_binary(text):
         return None
     return Decoded(
         text,
@@ -154,8 +159,9 @@ def _detect(data: bytes) -> Decoded:
 
 
 def _looks_binary(text: str) -> bool:
+    """More than 10% control characters (other than whitespace) in the first 64K characters."""
     sample = text[:65536]
-    controls = sum(1 for c in sample if (c < " " and c not in _CONTROL_OK) or c == "\x7f")
+    controls = len(sample) - len(sample.translate(_CONTROLS))
     return controls > _MAX_CONTROL_SHARE * max(len(sample), 1)
 
 
