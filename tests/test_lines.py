@@ -41,7 +41,7 @@ def test_split_sentences_are_joined(text: str, expected: str | None) -> None:
         "AFP\nWritten By",
         "12 Main Street\nSpringfield\nUSA",
         "He left.\nShe stayed.",
-        "Light as a medium, and stories about the city\nFrom hundreds of submitted concepts, the jury chose thirty.",
+        "Light as a medium, and stories\nFrom hundreds of submitted concepts, the jury chose thirty.",
         "Use code SAVE50\nThis is an outstanding price for a laptop with this graphics card.",
     ],
 )
