@@ -269,3 +269,11 @@ def test_words_returns_a_fresh_list() -> None:
     first = text_module.words("one two")
     first.append("three")
     assert text_module.words("one two") == ["one", "two"]
+
+
+def test_normalize_spaces_on_every_bmp_character() -> None:
+    """Each character alone, inside a word, doubled and at a line's ends."""
+    for code in range(0x10000):
+        c = chr(code)
+        for text in (f"a{c}b", f"{c}a\nb{c}", f"a {c}{c}\n{c}"):
+            assert normalize_spaces(text) == _spaces_reference(text), hex(code)
