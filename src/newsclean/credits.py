@@ -14,7 +14,7 @@ Names(names=['Jane Doe', 'JOHN ROE'], agency=None, open_end=False)
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 import regex
@@ -194,6 +194,7 @@ def find_date(text: str) -> regex.Match[str] | None:
     return _date_re().search(text)
 
 
+@lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """A short line that is a date, a time or a relative time, with its filler words.
 
@@ -208,6 +209,7 @@ def is_date_line(text: str) -> bool:
     return bool(find_date(stripped) or _TIME.search(stripped))
 
 
+@lru_cache(maxsize=8192)
 def label_split(line: str) -> tuple[str, str, str] | None:
     """``(before, label, rest)`` when ``line`` holds a byline label, else ``None``.
 
@@ -296,6 +298,13 @@ def read_names(text: str, *, labelled: bool = True, strict: bool = False) -> Nam
     as names. ``labelled`` (the text followed a "By" label) also accepts one-word names;
     ``strict`` (no label: the line must be names only) rejects any other part.
     """
+    found = _read_names(text, labelled, strict)
+    return None if found is None else Names(list(found[0]), found[1], found[2])
+
+
+@lru_cache(maxsize=8192)
+def _read_names(text: str, labelled: bool, strict: bool) -> tuple[tuple[str, ...], str | None, bool] | None:
+    """Cached worker of :func:`read_names` (pages repeat their menus and bylines)."""
     text = _expand_parens(text.replace("\n", " "))
     text = _cut_tail(text)
     if not text:
@@ -324,7 +333,7 @@ def read_names(text: str, *, labelled: bool = True, strict: bool = False) -> Nam
             break
     if not names and agency is None:
         return None
-    return Names(list(dict.fromkeys(names)), agency, open_end)
+    return tuple(dict.fromkeys(names)), agency, open_end
 
 
 def iso_date(text: str) -> str | None:  # noqa: PLR0911 (one early exit per unreadable case)

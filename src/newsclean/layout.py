@@ -5,6 +5,8 @@ Shared by the title and byline passes; it measures and locates, it does not labe
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .features import is_prose
@@ -22,6 +24,7 @@ _CAPTION = regex.compile(
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
+@lru_cache(maxsize=8192)
 def _prose_score(text: str) -> float:
     count = len(words(text))
     if is_prose(text):

@@ -24,7 +24,7 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import regex
@@ -324,13 +324,15 @@ def _detail(credit: Credit) -> str:
     return f"authors: {'; '.join(credit.authors)} | agency: {credit.agency or ''} | date: {credit.date or ''}"
 
 
-def byline_blocks(doc: Document, first: int, last: int) -> list[int]:
-    """Positions of blocks in ``first..last`` where a labelled byline or a name with a
-    date, role or handle beside it starts (the title pass looks for its headline above)."""
-    lines = [line for line in _body_lines(doc) if first <= line.pos <= last]
+def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
+    """Positions of blocks at most ``reach`` blocks below one of ``under`` where a labelled
+    byline or a name with a date, role or handle beside it starts (the title pass asks this
+    about its headline candidates)."""
+    wanted = {p for u in under for p in range(u + 1, u + reach + 1)}
+    lines = [line for line in _body_lines(doc) if line.pos in wanted or line.pos - 1 in wanted]
     return [
         lines[c.lines[0]].pos
-        for c in _candidates(lines)
+        for c in _candidates(lines, lambda pos: pos in wanted)
         if (c.kind == "label" and c.credit.authors) or (c.kind == "name" and c.supported)
     ]
 

@@ -53,7 +53,9 @@ _WEIGHTS = {
     "near": 1.0,
     "in_run": -2.0,
     "far": -0.03,  # per block above the main text
+    "about": 6.0,  # times the share of its words that the main text uses
 }
+_CONTENT_CHARS = 4  # shorter words are mostly function words in the languages covered
 
 
 def _is_byline(text: str) -> bool:
@@ -91,10 +93,23 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
     return looks_like_headline(f"{text} x") and chrome_reason(text, chrome) is None
 
 
-def _score(doc: Document, pos: int, start: int, bylines: list[int], copies: dict[str, list[int]]) -> float:
+def _content_words(text: str) -> set[str]:
+    return {w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit()}
+
+
+def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
+    doc: Document,
+    pos: int,
+    start: int,
+    bylines: list[int],
+    copies: dict[str, list[int]],
+    vocabulary: set[str],
+) -> float:
     text = _headline_text(doc.blocks[pos].text)
+    mine = _content_words(text)
+    about = len(mine & vocabulary) / len(mine) if mine else 0.0
     page_title = fold(doc.blocks[0].text.split("\n", 1)[0]) if doc.blocks else ""
-    score = _WEIGHTS["far"] * (start - pos)
+    score = _WEIGHTS["far"] * (start - pos) + _WEIGHTS["about"] * about
     below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
     if below:
         score += _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1)
@@ -143,7 +158,7 @@ def find_title(doc: Document, config: Config) -> Document:
     for p, block in enumerate(blocks):
         if block.text.count("\n") < _MAX_LINES:
             copies.setdefault(fold(block.text), []).append(p)
-    bylines = byline_blocks(doc, first, start + _BYLINE_BELOW)
+    bylines = byline_blocks(doc, candidates, _BYLINE_BELOW)
     # a headline split over lines, or far above the main text, only when its byline
     # confirms it (else it may be a list or a teaser)
     candidates = [
@@ -154,7 +169,10 @@ def find_title(doc: Document, config: Config) -> Document:
     ]
     if not candidates:
         return doc
-    scores = {p: _score(doc, p, start, bylines, copies) for p in candidates}
+    vocabulary = set().union(
+        *(_content_words(blocks[p].text) for p in range(start, span[1] + 1) if blocks[p].kind is Kind.BODY)
+    )
+    scores = {p: _score(doc, p, start, bylines, copies, vocabulary) for p in candidates}
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
     body_copies = [p for p in copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
