@@ -64,6 +64,10 @@ _COUNT = regex.compile(
     regex.I,
 )
 
+UNPUNCTUATED_UNITS = 15
+UNPUNCTUATED_STOP = 0.3
+"""A one-line block of 15 or more words with the function words of running text is a
+sentence that lost its full stop (or ends in a number or a link), not a menu."""
 LIST_LINES = 3
 LIST_UNITS = 20
 LIST_LINE_UNITS = 4
@@ -215,6 +219,8 @@ def classify(sig: Signals) -> tuple[Class, str]:
         return Class.GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
     if sig.units >= NEAR_UNITS and (sig.ends or sig.marks >= 1) and stop_near:
         return Class.NEAR, f"{sig.units:g} words; ends like a sentence"
+    if sig.units >= UNPUNCTUATED_UNITS and (sig.stop or 0) >= UNPUNCTUATED_STOP and sig.caps < 0.5 and sig.lines == 1:
+        return Class.NEAR, f"{sig.units:g} words; stopwords {sig.stop:.0%} without a sentence end"
     if sig.lines >= LIST_LINES and sig.units >= LIST_UNITS and sig.units >= LIST_LINE_UNITS * sig.lines:
         return Class.NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
     why = [f"{sig.units:g} words"]
