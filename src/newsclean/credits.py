@@ -24,6 +24,7 @@ from .text import fold, load_phrases, load_words, words
 
 __all__ = [
     "Names",
+    "deglue",
     "find_date",
     "is_agency",
     "is_box_label",
@@ -105,7 +106,12 @@ _RELATIVE = regex.compile(
     r"(?:\s+ago)?(?:\s+read)?|\d+\s+min(?:ute)?s?\s+read|yesterday|today|just now)$",
     regex.I,
 )
-_HANDLE = regex.compile(r"(?:^|\s)@\w+|\b[\w.+-]+@[\w-]+\.[\w.]+\b|https?://\S+|\bwww\.\S+")
+_HANDLE = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\S+")
+_AGO = regex.compile(
+    r"\b\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.I
+)
+_GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
+_GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
 _NAME_TOKEN = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}*-\p{Lu}[\p{L}]*)$"
 )
@@ -194,6 +200,16 @@ def find_date(text: str) -> regex.Match[str] | None:
     return _date_re().search(text)
 
 
+def deglue(text: str) -> str:
+    """Put back the space a flattener dropped between two text nodes before a digit or a
+    capitalised word ("Associated PressDecember 2, 2016", "Jane Doe22 Dec").
+
+    >>> deglue("Associated PressDecember 2, 2016")
+    'Associated Press December 2, 2016'
+    """
+    return _GLUED.sub(" ", text)
+
+
 @lru_cache(maxsize=8192)
 def is_date_line(text: str) -> bool:
     """A short line that is a date, a time or a relative time, with its filler words.
@@ -201,7 +217,7 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("Updated March 18, 2019 at 3:57 PM"), is_date_line("8h")
     (True, True)
     """
-    stripped = text.strip(" |•·-–—,")
+    stripped = deglue(text.strip(" |•·-–—,"))
     if "\n" in stripped or len(words(stripped)) > 12 or stripped.endswith("."):
         return False
     if _RELATIVE.match(stripped):
@@ -251,6 +267,9 @@ def _cut_tail(text: str) -> str:
     text = _not_author_re().sub("", text)
     text = _TAIL_CUT.sub("", text)
     text = _HANDLE.sub(" ", text)
+    text = _GLUED_DIGIT.sub(" ", text)  # "Jane Doe22 Dec 2016": a flattener joined two nodes
+    if (ago := _AGO.search(text)) is not None:
+        text = text[: ago.start()]
     if (date := find_date(text)) is not None:
         text = text[: date.start()]
     if (time := _TIME.search(text)) is not None:

@@ -31,6 +31,7 @@ import regex
 
 from ..config import Config
 from ..credits import (
+    deglue,
     find_date,
     is_agency,
     is_box_label,
@@ -109,10 +110,14 @@ class _Candidate:
 
 
 def _body_lines(doc: Document) -> list[_Line]:
+    """Every line of the body blocks, and of teaser blocks right under the title (a name with
+    a time such as "Jane Doe • 8h" looks like a teaser item to the teaser pass)."""
+    titles = [p for p, b in enumerate(doc.blocks) if b.kind is Kind.TITLE]
     return [
         _Line(pos, n, line.strip())
         for pos, block in enumerate(doc.blocks)
         if block.kind is Kind.BODY
+        or (block.kind is Kind.TEASER and any(0 < pos - t <= _UNDER_HEADLINE for t in titles))
         for n, line in enumerate(block.lines)
         if line.strip()
     ]
@@ -230,14 +235,19 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     found = read_names(text, labelled=False, strict=True)
     if found is None or not found.names or len(found.names) > 3:
         return None
+    last = found.names[-1]
+    rest = text[text.find(last) + len(last) :] if last in text else ""
+    beside = bool(rest.strip(" ,|•·/—–-")) and _supports(deglue(rest))
+    if rest.strip(" ,|•·/—–-") and not beside:
+        return None  # "Jane Doe / Getty Images": a photo credit, or a sentence
     credit = Credit(found.names, found.agency, _date_part(text))
     taken = [i]
     _collect(lines, i + 1, credit, taken, open_end=False)
-    tail = _SEPARATED.split(text, maxsplit=1)
-    beside = len(tail) == 2 and _supports(tail[1])
-    if len(tail) == 2 and not beside:
-        return None  # "Jane Doe / Getty Images": a photo credit
     below = any(_supports(lines[j].text) for j in taken[1:])
+    after = max(taken) + 1
+    if not below and after < len(lines) and _near(lines, i, after) and _supports(deglue(lines[after].text)):
+        taken.append(after)  # "před 2 hodinami": a date in a language without month data
+        below = True
     return _Candidate("name", taken, credit, supported=beside or below)
 
 
@@ -343,7 +353,8 @@ def split_byline(doc: Document, config: Config) -> Document:
     lines = _body_lines(doc)
     span = main_span(doc)
     chosen: _Candidate | None = None
-    order = {pos: n for n, pos in enumerate(p for p, b in enumerate(doc.blocks) if b.kind is Kind.BODY)}
+    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is Kind.BODY}
+    order = {pos: n for n, pos in enumerate(sorted(searched))}
     if span is not None:
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
