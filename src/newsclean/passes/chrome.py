@@ -219,7 +219,8 @@ def classify(sig: Signals) -> tuple[Class, str]:
         return Class.GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
     if sig.units >= NEAR_UNITS and (sig.ends or sig.marks >= 1) and stop_near:
         return Class.NEAR, f"{sig.units:g} words; ends like a sentence"
-    if sig.units >= UNPUNCTUATED_UNITS and (sig.stop or 0) >= UNPUNCTUATED_STOP and sig.caps < 0.5 and sig.lines == 1:
+    unpunctuated = sig.units >= UNPUNCTUATED_UNITS and sig.lines == 1 and sig.caps < 0.5
+    if unpunctuated and sig.stop is not None and sig.stop >= UNPUNCTUATED_STOP:
         return Class.NEAR, f"{sig.units:g} words; stopwords {sig.stop:.0%} without a sentence end"
     if sig.lines >= LIST_LINES and sig.units >= LIST_UNITS and sig.units >= LIST_LINE_UNITS * sig.lines:
         return Class.NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
