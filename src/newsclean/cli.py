@@ -191,11 +191,14 @@ def main(  # noqa: PLR0917 (click passes every option; this is its signature)
     max_bytes = int(max_size * 1e6) or None
     sources = [(_STDIN if i.name == "-" else i.name, i.name, i.error) for i in inputs]
     items = read_items(sources, jsonl=jsonl, encoding=encoding, max_bytes=max_bytes)
+    workers = jobs or os.cpu_count() or 1
+    if not jsonl:  # one document per input: no more workers than inputs
+        workers = min(workers, len(inputs))
     bar: _Bar = "always" if progress else "slow" if sys.stderr.isatty() and not quiet else "never"
     with _Reporter(quiet=quiet, progress=bar, errors_path=errors_path, total=_total(inputs)) as report:
         sink = _Sink(inputs, output_dir is not None)
         try:
-            for outcome in run_items(job, items, jobs=jobs or os.cpu_count() or 1):
+            for outcome in run_items(job, items, jobs=workers):
                 report.outcome(outcome)
                 failure = sink.write(outcome)
                 if failure is not None:
