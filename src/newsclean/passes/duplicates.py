@@ -36,6 +36,11 @@ EXACT_WINDOW = 128
 _ANCHOR_WORDS = 8  # how many of the new block's rarest words pick the candidates
 _POSTINGS_LIMIT = 64  # at most this many (most recent) kept blocks per anchor word
 _MAX_CANDIDATES = 128
+# Characters of kept keys one block may be compared with. Comparing strings of lengths a
+# and b costs a * b / 64 steps, so without a bound a text of a few hundred long blocks of
+# similar length would cost time quadratic in its size; with it, time per block is at most
+# proportional to its length. On the dev pages a window holds at most 14,242 characters.
+COMPARE_BUDGET = 50_000
 
 
 class _Kept:
@@ -84,9 +89,8 @@ class _Kept:
         factor = threshold / (200 - threshold)
         lo = bisect.bisect_left(self.lengths, int(len(key) * factor))
         hi = bisect.bisect_right(self.lengths, int(len(key) / factor) + 1)
-        if hi - lo <= EXACT_WINDOW:
-            window = self.order[lo:hi]
-        else:
+        window = self.order[lo:hi]
+        if hi - lo > EXACT_WINDOW or sum(self.lengths[lo:hi]) > COMPARE_BUDGET:
             window = self._candidates(key, self.lengths[lo], self.lengths[hi - 1])
         # extractOne keeps the first of equal best scores, like a loop with score_cutoff.
         found = process.extractOne(
@@ -113,9 +117,17 @@ class _Kept:
         for _, word in shared[:_ANCHOR_WORDS]:
             hits.update(postings[word][-_POSTINGS_LIMIT:])
         keys = self.keys
-        found = [seq for seq in hits if shortest <= len(keys[seq]) <= longest]
-        if len(found) > _MAX_CANDIDATES:
-            found = sorted(found, key=lambda seq: (-hits[seq], -seq))[:_MAX_CANDIDATES]
+        ranked = sorted(
+            (seq for seq in hits if shortest <= len(keys[seq]) <= longest),
+            key=lambda seq: (-hits[seq], -seq),
+        )
+        found = []
+        budget = COMPARE_BUDGET
+        for seq in ranked[:_MAX_CANDIDATES]:
+            budget -= len(keys[seq])
+            if budget < 0:
+                break
+            found.append(seq)
         return sorted(found, key=lambda seq: (len(keys[seq]), seq))
 
 
