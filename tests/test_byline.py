@@ -296,3 +296,48 @@ def test_byline_blocks_are_recorded_with_their_credit() -> None:
     change = next(c for c in doc.changes if c.reason == "byline")
     assert change.step == "split_byline"
     assert "Jane Doe" in change.detail
+
+
+# --- flattener artefacts and fallbacks -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("by Jane Doe22 Dec 2016651", ["Jane Doe"]),  # text nodes glued together
+        ("By Jane Doe@janedoe Updated Jul 24, 2018, 2:15pm EDT", ["Jane Doe"]),
+        ("Jane Doe 1 day ago", ["Jane Doe"]),
+    ],
+)
+def test_glued_and_relative(text: str, names: list[str]) -> None:
+    found = read_names(text.removeprefix("by ").removeprefix("By "), labelled=False)
+    assert found is not None
+    assert found.names == names
+
+
+def test_name_with_a_glued_agency_and_date_under_the_headline() -> None:
+    assert authors(page("JANE DOE", "Associated PressDecember 2, 2016")) == ["JANE DOE"]
+
+
+def test_name_with_a_relative_time_in_another_language() -> None:
+    assert authors(page("Jana Nováková", "před 2 hodinami")) == ["Jana Nováková"]
+
+
+def test_name_and_date_signing_the_end_of_the_body() -> None:
+    assert authors(page(tail=("Jane Doe\n—\n2013-09-29",))) == ["Jane Doe"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "names"),
+    [
+        ("© Jane Doe 2016-2020", ["Jane Doe"]),
+        ("© 2019 Example Media Ltd. All rights reserved.", []),
+        ("Copyright 2019 Agence France-Presse. All rights reserved.", []),
+    ],
+)
+def test_copyright_owner_when_no_byline(credit: str, names: list[str]) -> None:
+    assert authors(page(tail=(credit,))) == names
+
+
+def test_copyright_owner_does_not_override_a_byline() -> None:
+    assert authors(page("By John Roe", tail=("© Jane Doe 2016-2020",))) == ["John Roe"]

@@ -64,6 +64,7 @@ _BIO_WORDS = regex.compile(
     r"giornalista|jornalista|verslaggever|dziennikarz)",
     regex.I,
 )
+_YEARS = regex.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
 _DETAIL = regex.compile(
     r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
 )
@@ -82,6 +83,7 @@ _HEAD_INSIDE = 4  # blocks into the body
 _LABEL_INSIDE = 15  # blocks into the body for a labelled byline (cookie or login text may lead it)
 _TAIL_AFTER = 10  # blocks after the body's last prose block
 _BOX_AFTER = 30  # blocks after the body searched for an author box
+_NAME_AFTER = 2  # blocks after the body where a name with a date may sign it
 _TAIL_INSIDE = 3  # and its last blocks (a bio after the byline ends the span)
 
 
@@ -306,6 +308,7 @@ def _rank(cand: _Candidate, lines: list[_Line], where: _Where) -> tuple[int, int
         (near and headline is not None, headline),
         (near and start - _HEAD_BEFORE <= pos <= start + _HEAD_INSIDE, distance),
         (credit_kind and tail, pos - end),
+        (near and tail and pos <= end + _NAME_AFTER, pos - end),
         (cand.kind == "box" and start < pos <= end + _BOX_AFTER, pos - end),
     )
     return next(((cls, d) for cls, (ok, d) in enumerate(rules) if ok and d is not None), None)
@@ -391,11 +394,24 @@ def split_byline(doc: Document, config: Config) -> Document:
         if pos in marked or block.kind is not Kind.BODY:
             continue
         if _CREDIT.match(block.text) and len(words(block.text)) <= 20:
-            reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
+            owner = _copyright_owner(block.text) if chosen is None and bio_pos is None else None
+            if owner is not None:  # "© 2016-2020 Jane Doe" on a page without a byline
+                chosen = _Candidate("credit", [], Credit([owner]))
+                reclass.append((pos, Kind.BYLINE, "byline", _detail(chosen.credit)))
+            else:
+                reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
         elif span is not None and pos > span[1] and names and _is_box(block.text, names):
             reclass.append((pos, Kind.BYLINE, "author_box", "the author's name and links"))
     doc = doc.edit(NAME, edits)
     return doc.reclassify(NAME, reclass)
+
+
+def _copyright_owner(text: str) -> str | None:
+    """The person a copyright line names ("© 2016-2020 Jane Doe"), not a company."""
+    rest = _CREDIT.sub("", text.split("\n", 1)[0])
+    rest = _YEARS.sub(" ", rest).split(".", 1)[0].split("|", 1)[0]
+    found = read_names(rest.strip(" ,-–—"), labelled=False, strict=True)
+    return found.names[0] if found is not None and len(found.names) == 1 and not found.agency else None
 
 
 def _is_box(text: str, names: list[str]) -> bool:
