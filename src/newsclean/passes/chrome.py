@@ -81,6 +81,10 @@ STOP_GOOD = 0.25
 """Stopword share of running text: 30-50 % in every stoplist language; menus and lists of
 names are far below."""
 STOP_NEAR = 0.15
+REPEAT_COST = 50.0
+"""What a repeated short block (see ``REPEATED``) costs the region: two paragraphs' worth,
+so a list of quotes or cards separated by the same button is not read as one article.
+UI phrases ("Share", "Advertisement") are exempt: they repeat inside articles too."""
 SHORT_COST = 4.0
 """What a short block costs the main region, on top of its own words. A body split by an
 advertisement, a caption or an image credit is rejoined (a few blocks cost less than one
@@ -159,7 +163,7 @@ site, not a paragraph of the article."""
 REPEATED = 3
 """A short block seen this often on one page ("Reply", "Download", "Read more") is the
 button of a list's items; between such repeats lie list items, not paragraphs of one
-article, so each repeat costs the region as much as a paragraph brings."""
+article."""
 COMMENT_LOOKAHEAD = 6
 """A comments header ("Comments", "34 responses to ...") ends the article only when a
 comment author line ("jane says:") follows within this many blocks: a bare "Comments"
@@ -282,7 +286,7 @@ def _score(cls: Class, sig: Signals) -> float | None:
     fixed = {
         Class.THREAD: None,
         Class.TITLE: 0.0,
-        Class.REPEATED: -float(GOOD_UNITS),
+        Class.REPEATED: -REPEAT_COST,
     }
     if cls in fixed:
         return fixed[cls]
@@ -312,7 +316,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
             cls, why = Class.TITLE, "headline"
         elif block.kind is Kind.TEASER:
             cls, why = Class.TEASER, "teaser"
-        elif sig.units < NEAR_UNITS and _shape(block.text) and repeats[_shape(block.text)] >= REPEATED:
+        elif pos not in ui_blocks and _is_repeat(block.text, sig, repeats):
             cls, why = Class.REPEATED, f"short block repeated {repeats[_shape(block.text)]} times on the page"
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
@@ -475,6 +479,12 @@ def _shape(text: str) -> str:
     True
     """
     return _DIGITS.sub("0", fold(text))
+
+
+def _is_repeat(text: str, sig: Signals, repeats: Counter[str]) -> bool:
+    """Whether ``text`` is a short block whose shape recurs ``REPEATED`` times on the page."""
+    shape = _shape(text)
+    return sig.units < NEAR_UNITS and bool(shape) and repeats[shape] >= REPEATED
 
 
 def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
