@@ -111,18 +111,18 @@ class _Candidate:
     supported: bool = True  # an unlabelled name with a date, role or handle next to it
 
 
-def _body_lines(doc: Document) -> list[_Line]:
-    """Every line of the body blocks, and of teaser blocks right under the title (a name with
-    a time such as "Jane Doe • 8h" looks like a teaser item to the teaser pass)."""
+def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_Line]:
+    """Every line of the body blocks (among ``positions``, default all), and of teaser blocks
+    right under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser
+    item to the teaser pass)."""
     titles = [p for p, b in enumerate(doc.blocks) if b.kind is Kind.TITLE]
-    return [
-        _Line(pos, n, line.strip())
-        for pos, block in enumerate(doc.blocks)
-        if block.kind is Kind.BODY
-        or (block.kind is Kind.TEASER and any(0 < pos - t <= _UNDER_HEADLINE for t in titles))
-        for n, line in enumerate(block.lines)
-        if line.strip()
-    ]
+    under = {p for t in titles for p in range(t + 1, t + _UNDER_HEADLINE + 1)}
+    lines = []
+    for pos in sorted(positions) if positions is not None else range(len(doc.blocks)):
+        block = doc.blocks[pos]
+        if block.kind is Kind.BODY or (block.kind is Kind.TEASER and pos in under):
+            lines.extend(_Line(pos, n, line.strip()) for n, line in enumerate(block.lines) if line.strip())
+    return lines
 
 
 def _near(lines: list[_Line], a: int, b: int) -> bool:
@@ -232,8 +232,9 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     text = lines[i].text
     if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
         return None
-    if text.count(" ") > _NAME_LINE_SPACES and not _SEPARATED.search(text):
-        return None  # too many words for names alone, and nothing beside them
+    plain = not _SEPARATED.search(text) and not any(c.isdigit() or c == "@" for c in text)
+    if plain and (text.count(" ") > _NAME_LINE_SPACES or not is_name(text)):
+        return None  # nothing beside the words, and they are not a name
     found = read_names(text, labelled=False, strict=True)
     if found is None or not found.names or len(found.names) > 3:
         return None
@@ -341,8 +342,8 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     """Positions of blocks at most ``reach`` blocks below one of ``under`` where a labelled
     byline or a name with a date, role or handle beside it starts (the title pass asks this
     about its headline candidates)."""
-    wanted = {p for u in under for p in range(u + 1, u + reach + 1)}
-    lines = [line for line in _body_lines(doc) if line.pos in wanted or line.pos - 1 in wanted]
+    wanted = {p for u in under for p in range(u + 1, u + reach + 1) if p < len(doc.blocks)}
+    lines = _body_lines(doc, wanted | {p + 1 for p in wanted if p + 1 < len(doc.blocks)})
     return [
         lines[c.lines[0]].pos
         for c in _candidates(lines, lambda pos: pos in wanted)

@@ -158,20 +158,21 @@ def find_title(doc: Document, config: Config) -> Document:
     for p, block in enumerate(blocks):
         if block.text.count("\n") < _MAX_LINES:
             copies.setdefault(fold(block.text), []).append(p)
-    bylines = byline_blocks(doc, candidates, _BYLINE_BELOW)
-    # a headline split over lines, or far above the main text, only when its byline
-    # confirms it (else it may be a list or a teaser)
-    candidates = [
-        p
-        for p in candidates
-        if ("\n" not in blocks[p].text.strip() and start - p <= _LOOK_BACK)
-        or any(0 < b - p <= _BYLINE_BELOW for b in bylines)
-    ]
-    if not candidates:
-        return doc
     vocabulary = set().union(
         *(_content_words(blocks[p].text) for p in range(start, span[1] + 1) if blocks[p].kind is Kind.BODY)
     )
+    # Score without bylines first; only candidates a byline could still lift to the top are
+    # searched for one (the result is the same, the byline search is the costly part).
+    plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and start - p <= _LOOK_BACK]
+    scores = {p: _score(doc, p, start, [], copies, vocabulary) for p in candidates}
+    floor = max((scores[p] for p in plain), default=float("-inf")) - _WEIGHTS["byline"]
+    bylines = byline_blocks(doc, [p for p in candidates if scores[p] >= floor], _BYLINE_BELOW)
+    # a headline split over lines, or far above the main text, only when its byline
+    # confirms it (else it may be a list or a teaser)
+    confirmed = [p for p in candidates if any(0 < b - p <= _BYLINE_BELOW for b in bylines)]
+    candidates = sorted(set(plain) | set(confirmed))
+    if not candidates:
+        return doc
     scores = {p: _score(doc, p, start, bylines, copies, vocabulary) for p in candidates}
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
