@@ -117,7 +117,7 @@ def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_
     item to the teaser pass)."""
     titles = [p for p, b in enumerate(doc.blocks) if b.kind is Kind.TITLE]
     under = {p for t in titles for p in range(t + 1, t + _UNDER_HEADLINE + 1)}
-    lines = []
+    lines: list[_Line] = []
     for pos in sorted(positions) if positions is not None else range(len(doc.blocks)):
         block = doc.blocks[pos]
         if block.kind is Kind.BODY or (block.kind is Kind.TEASER and pos in under):
