@@ -109,9 +109,9 @@ def length_units(text: str) -> float:
     >>> length_units("The Kremlin confirmed it."), length_units("政府は発表した")
     (4.0, 2.8)
     """
-    cjk = len(_CJK.findall(text))
-    if not cjk:
+    if not _CJK.search(text):
         return float(len(words(text)))
+    cjk = len(_CJK.findall(text))
     rest = len(words(_CJK.sub(" ", text)))
     return round(cjk / CJK_CHARS_PER_WORD + rest, 1)
 

@@ -192,20 +192,23 @@ _ENDS = regex.compile(r"[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
 
 
 def signals(text: str, stops: frozenset[str]) -> Signals:
-    """Measure one block.
+    """Measure one block. Blocks shorter than ``NEAR_UNITS`` are short whatever their
+    words are, so their stopword and capital shares are not measured (``None`` and 0).
 
     >>> stops = frozenset({"the", "on", "that"})
     >>> s = signals("The minister said on Friday that the plan would go ahead.", stops)
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
+    units = length_units(text)
+    brief = units < NEAR_UNITS
     return Signals(
-        units=length_units(text),
+        units=units,
         marks=sentence_marks(text),
         ends=bool(_ENDS.search(text)),
-        stop=stopword_density(text, stops) if stops else None,
-        caps=capitalised_share(text),
-        lines=sum(1 for line in text.split("\n") if line.strip()),
+        stop=stopword_density(text, stops) if stops and not brief else None,
+        caps=0.0 if brief else capitalised_share(text),
+        lines=text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip()),
     )
 
 
@@ -307,7 +310,8 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     ui_blocks = {pos for pos, *_ in chrome}
     stops = stopwords(language)
     boilerplate = _boilerplate_pattern((language or "en",))
-    repeats = Counter(_shape(doc.blocks[pos].text) for pos in candidates)
+    shapes = {pos: _shape(doc.blocks[pos].text) for pos in candidates}
+    repeats = Counter(shapes.values())
     judged = []
     for pos in candidates:
         block = doc.blocks[pos]
@@ -316,8 +320,8 @@ def remove_chrome(doc: Document, config: Config) -> Document:
             cls, why = Class.TITLE, "headline"
         elif block.kind is Kind.TEASER:
             cls, why = Class.TEASER, "teaser"
-        elif pos not in ui_blocks and _is_repeat(block.text, sig, repeats):
-            cls, why = Class.REPEATED, f"short block repeated {repeats[_shape(block.text)]} times on the page"
+        elif pos not in ui_blocks and _is_repeat(shapes[pos], sig, repeats):
+            cls, why = Class.REPEATED, f"short block repeated {repeats[shapes[pos]]} times on the page"
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
         judged.append((pos, cls, why, sig))
@@ -481,9 +485,8 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("0", fold(text))
 
 
-def _is_repeat(text: str, sig: Signals, repeats: Counter[str]) -> bool:
-    """Whether ``text`` is a short block whose shape recurs ``REPEATED`` times on the page."""
-    shape = _shape(text)
+def _is_repeat(shape: str, sig: Signals, repeats: Counter[str]) -> bool:
+    """Whether a short block's ``shape`` recurs ``REPEATED`` times on the page."""
     return sig.units < NEAR_UNITS and bool(shape) and repeats[shape] >= REPEATED
 
 
