@@ -18,7 +18,7 @@ from newsclean import Config, Kind
 from newsclean.passes.normalize import normalize_block
 from newsclean.segment import join, segment
 
-FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _SENTENCE_WORDS = (
     "the council approved budget on Monday after long debate officials said that new line "
