@@ -34,8 +34,8 @@ NAME = "drop_duplicates"
 # beyond it, only blocks sharing one of the new block's rarest words are scored.
 EXACT_WINDOW = 128
 _ANCHOR_WORDS = 8  # how many of the new block's rarest words pick the candidates
-_POSTINGS_LIMIT = 64  # at most this many (most recent) kept blocks per anchor word
-_MAX_CANDIDATES = 128
+_POSTINGS_LIMIT = 32  # at most this many (most recent) kept blocks per anchor word
+_MAX_CANDIDATES = 32
 # Characters of kept keys one block may be compared with. Comparing strings of lengths a
 # and b costs a * b / 64 steps, so without a bound a text of a few hundred long blocks of
 # similar length would cost time quadratic in its size; with it, time per block is at most
