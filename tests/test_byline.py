@@ -6,9 +6,13 @@ must stay in the body.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 import newsclean
+from conftest import FIXTURES
 from newsclean.credits import is_name, iso_date, label_split, read_names
 from newsclean.passes.byline import parse_credit
 
@@ -341,3 +345,23 @@ def test_copyright_owner_when_no_byline(credit: str, names: list[str]) -> None:
 
 def test_copyright_owner_does_not_override_a_byline() -> None:
     assert authors(page("By John Roe", tail=("© Jane Doe 2016-2020",))) == ["John Roe"]
+
+
+# --- golden pages: fixtures/bylines/<name>.input.txt -> <name>.expected.json ------------------
+
+GOLDEN = sorted((FIXTURES / "bylines").glob("*.input.txt"))
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.name.removesuffix(".input.txt") for p in GOLDEN])
+def test_golden_byline(path: Path) -> None:
+    expected = json.loads(
+        path.with_name(path.name.replace(".input.txt", ".expected.json")).read_text("utf-8")
+    )
+    article = newsclean.parse(path.read_text(encoding="utf-8"))
+    byline = article.to_dict()["byline"]
+    got = {key: byline[key] for key in ("authors", "agency", "date", "date_iso")}
+    assert {**got, "title": article.title} == expected
+
+
+def test_golden_pages_exist() -> None:
+    assert len(GOLDEN) >= 5

@@ -35,9 +35,9 @@ _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
 _NEAR = 10  # blocks above the main text that count as close to it
-_DANGLING = frozenset(
-    ["a", "an", "the", "and", "or", "of", "to", "for", "with", "by", "in", "on", "at", "from"]
-)  # "… sponsored by"
+# an English headline does not end on one of these ("US & Canada is sponsored by"); words
+# that end sentences in other languages ("an", "in", "on") are left out
+_DANGLING = frozenset(["the", "and", "or", "of", "to", "for", "with", "by", "from"])
 _SITE_SUFFIX = 40  # characters of " - Site Name" after a headline in the page's title line
 _MAX_LINES = 3  # lines of a headline block (split at inline links)
 _LONG = 5  # words from which a line reads like a headline rather than a menu item
