@@ -517,9 +517,9 @@ def _nearest(judged: list[Judged], i: int, step: int, limit: int) -> Class | Non
     j = i + step
     while (j <= limit) if step > 0 else (j >= limit):
         cls = judged[j][1]
-        if cls in (Class.TITLE, Class.THREAD):
+        if cls is Class.THREAD:
             return None
-        if cls is not Class.SHORT:
+        if cls not in (Class.SHORT, Class.TITLE):
             return cls
         j += step
     return None
