@@ -26,11 +26,13 @@ from ..model import Document, Kind
 from ..text import fold, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
+from .teasers import split_header
 
 __all__ = ["find_title", "looks_like_headline", "main_span"]
 
 NAME = "find_title"
 
+_TEASER_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser headers are never titles
 _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
@@ -64,10 +66,11 @@ def _is_byline(text: str) -> bool:
 
 
 def _is_headline(text: str, chrome: Lexicon) -> bool:
-    """A headline that is not UI text, a date line or a byline."""
+    """A headline that is not UI text, a teaser header, a date line or a byline."""
     return (
         looks_like_headline(text)
         and chrome_reason(text, chrome) is None
+        and split_header(text, _TEASER_LANGUAGES) is None
         and not is_date_line(text)
         and not _is_byline(text)
     )
