@@ -58,6 +58,13 @@ NAME = "remove_chrome"
 
 # Possessive quantifiers (``*+``): the two space runs cannot trade characters, so a long run
 # of spaces that fails to match costs linear time, not quadratic (tests/test_adversarial.py).
+_CREDIT_LINE = regex.compile(
+    r"^\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
+    r"foto|fotos|bild|bilder|imagem|imagen|immagine|zdjęcie|фото|источник)"
+    r"(?:\s+(?:credit|credits|by|source))?\s*:\s*\S",
+    regex.I,
+)
+_CREDIT_MAX_CHARS = 80
 _COUNT = regex.compile(
     r"^\s*+\(?\d[\d,.]*+\s*+[kKmM]?\)?\s*+(?:comments?|shares?|views?|likes?|reactions?|replies|"
     r"min(?:ute)?s?\s+read|min)\s*$",
@@ -279,6 +286,8 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
         return ("separator", "punctuation only")
     if _COUNT.match(line):
         return ("chrome_count", "a count of comments, shares or reading time")
+    if _CREDIT_LINE.match(line) and len(line) <= _CREDIT_MAX_CHARS:
+        return ("image_credit", "an image or photo credit")
     if phrase := phrases.match(line):
         return ("chrome_phrase", f"UI phrase {phrase!r}")
     return None
