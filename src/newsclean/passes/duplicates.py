@@ -34,7 +34,7 @@ NAME = "drop_duplicates"
 # beyond it, only blocks sharing one of the new block's rarest words are scored.
 EXACT_WINDOW = 128
 _ANCHOR_WORDS = 8  # how many of the new block's rarest words pick the candidates
-_POSTINGS_LIMIT = 32  # at most this many (most recent) kept blocks per anchor word
+_POSTINGS_LIMIT = 16  # at most this many (most recent) kept blocks per anchor word
 _MAX_CANDIDATES = 32
 # Characters of kept keys one block may be compared with. Comparing strings of lengths a
 # and b costs a * b / 64 steps, so without a bound a text of a few hundred long blocks of
@@ -89,8 +89,10 @@ class _Kept:
         factor = threshold / (200 - threshold)
         lo = bisect.bisect_left(self.lengths, int(len(key) * factor))
         hi = bisect.bisect_right(self.lengths, int(len(key) / factor) + 1)
-        window = self.order[lo:hi]
-        if hi - lo > EXACT_WINDOW or sum(self.lengths[lo:hi]) > COMPARE_BUDGET:
+        # (No slice of a long window is ever taken: that alone would be quadratic.)
+        if hi - lo <= EXACT_WINDOW and sum(self.lengths[lo:hi]) <= COMPARE_BUDGET:
+            window = self.order[lo:hi]
+        else:
             window = self._candidates(key, self.lengths[lo], self.lengths[hi - 1])
         # extractOne keeps the first of equal best scores, like a loop with score_cutoff.
         found = process.extractOne(
