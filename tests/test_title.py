@@ -82,6 +82,9 @@ def test_title(blocks: list[str], expected: str | None) -> None:
     [
         ["Skip to content", *BODY],
         ["Subscribe to our newsletter", *BODY],
+        ["You may also like", *BODY],
+        ["© 2014 Example Media, Inc", *BODY],
+        ["March 18, 2015 Police secure the area after the attack on the museum", *BODY],
         ["Share on Facebook", *BODY],
         ["March 18, 2019", *BODY],
         ["By Jane Doe", *BODY],
@@ -118,3 +121,9 @@ def test_main_span_bridges_a_caption_but_not_a_menu() -> None:
     menu = [f"Menu item {i}" for i in range(30)]
     doc = segment("\n\n".join([*menu, BODY[0], "Photo: Jane Doe", *BODY[1:], *menu]) + "\n")
     assert main_span(doc) == (30, 34)
+
+
+def test_words_shared_with_the_body_pick_the_headline_over_a_teaser() -> None:
+    teaser = "Celebrity chef opens a second restaurant downtown"
+    blocks = ["Home", HEADLINE, "Related stories", teaser, *BODY]
+    assert title(*blocks) == HEADLINE

@@ -17,6 +17,8 @@ A short label directly above it is the section ("World", "Tech & Science").
 
 from __future__ import annotations
 
+import regex
+
 from ..config import Config
 from ..credits import is_agency, is_date_line, label_split, read_names
 from ..features import is_label, is_separator
@@ -32,6 +34,11 @@ __all__ = ["find_title", "looks_like_headline", "main_span"]
 
 NAME = "find_title"
 
+# a copyright line, or a caption that opens with its date ("March 18, 2015 Police secure …")
+_NOT_A_HEADLINE = regex.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\b)",
+    regex.I,
+)
 _TEASER_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser headers are never titles
 _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
@@ -73,6 +80,7 @@ def _is_headline(text: str, chrome: Lexicon) -> bool:
         and split_header(text, _TEASER_LANGUAGES) is None
         and not is_date_line(text)
         and not _is_byline(text)
+        and not _NOT_A_HEADLINE.match(text)
     )
 
 
