@@ -15,6 +15,8 @@ from .text import words
 
 __all__ = ["looks_like_headline", "main_span"]
 
+_HEADLINE_CHARS = 300  # 30 words at most, so a longer line is never a headline
+_DIGIT = regex.compile(r"\d")
 _SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
 _CAPTION = regex.compile(
     r"^(?:photo|image|picture|credit|source|caption|tags?|filed|category|categories|topics?|"
@@ -70,12 +72,12 @@ def looks_like_headline(text: str) -> bool:
     (False, False)
     """
     text = text.strip()
+    if "\n" in text or len(text) > _HEADLINE_CHARS or text.endswith((".", ":", ";", ",")):
+        return False
     count = len(words(text))
     return (
-        "\n" not in text
-        and 3 <= count <= 30
-        and not text.endswith((".", ":", ";", ","))
+        3 <= count <= 30
         and not _CAPTION.match(text)
         and not _BYLINE_START.match(text)
-        and sum(c.isdigit() for c in text) * 3 < len(text)
+        and len(_DIGIT.findall(text)) * 3 < len(text)
     )
