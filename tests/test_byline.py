@@ -214,6 +214,11 @@ PAGES = [
     ("name with a follow button", page("Jane Doe\nFollow"), ["Jane Doe"]),
     ("name and handle", page("Jane Doe, @janedoe"), ["Jane Doe"]),
     ("pipe role", page("Jane Doe | Staff Writer"), ["Jane Doe"]),
+    ("name and agency", page("Jane Doe, Reuters"), ["Jane Doe"]),
+    ("two names and a date", page("Jane Doe and John Roe", "March 3, 2020"), ["Jane Doe", "John Roe"]),
+    ("posted by … on date", page("Posted by Jane Doe on March 3, 2020"), ["Jane Doe"]),
+    ("par … le date", page("Par Jean Dupont le 3 mars 2020"), ["Jean Dupont"]),
+    ("words by", page("Words by Jane Doe"), ["Jane Doe"]),
     ("all caps", page("By\nABBY GOODNOUGH\nJAN. 13, 2017"), ["ABBY GOODNOUGH"]),
     ("german", page("Von Hans Müller"), ["Hans Müller"]),
     (

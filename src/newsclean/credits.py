@@ -26,6 +26,7 @@ __all__ = [
     "Names",
     "deglue",
     "find_date",
+    "has_joiner",
     "is_agency",
     "is_box_label",
     "is_date_line",
@@ -110,6 +111,8 @@ _HANDLE = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\
 _AGO = regex.compile(
     r"\b\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.I
 )
+# the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am")
+_DATE_LEAD = regex.compile(r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
 _GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
 _GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
 _NAME_TOKEN = regex.compile(
@@ -182,6 +185,11 @@ def is_ui(text: str) -> bool:
         return True
     tokens = key.split()
     return any(" ".join(tokens[:n]) in stems for n in range(1, min(len(tokens), 4) + 1))
+
+
+def has_joiner(text: str) -> bool:
+    """Whether ``text`` joins parts with a comma or a joiner word ("Jane Doe and John Roe")."""
+    return _joiner_re().search(text) is not None
 
 
 def is_joiner(text: str) -> bool:
@@ -274,7 +282,7 @@ def _cut_tail(text: str) -> str:
         text = text[: date.start()]
     if (time := _TIME.search(text)) is not None:
         text = text[: time.start()]
-    return text.strip(" ,;:.-–—|")
+    return _DATE_LEAD.sub("", text.strip(" ,;:.-–—|")).strip(" ,;:.-–—|")
 
 
 def _expand_parens(text: str) -> str:

@@ -33,6 +33,7 @@ from ..config import Config
 from ..credits import (
     deglue,
     find_date,
+    has_joiner,
     is_agency,
     is_box_label,
     is_date_line,
@@ -233,7 +234,7 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
         return None
     plain = not _SEPARATED.search(text) and not any(c.isdigit() or c == "@" for c in text)
-    if plain and (text.count(" ") > _NAME_LINE_SPACES or not is_name(text)):
+    if plain and (text.count(" ") > _NAME_LINE_SPACES or not (is_name(text) or has_joiner(text))):
         return None  # nothing beside the words, and they are not a name
     found = read_names(text, labelled=False, strict=True)
     if found is None or not found.names or len(found.names) > 3:
