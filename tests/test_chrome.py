@@ -200,3 +200,9 @@ def test_extra_chrome_phrases_apply() -> None:
 def test_skipping_the_pass_keeps_everything() -> None:
     text = f"{MENU}\n\n{P1}"
     assert newsclean.clean(text, Config(skip=frozenset({"remove_chrome"}))).startswith("Home")
+
+
+def test_a_list_introduced_by_a_colon_is_kept_however_long() -> None:
+    items = "\n\n".join(["any fish", "any poultry", "eggs of any kind", "hard cheese", "green vegetables"])
+    text = f"{P1}\n\nThe diet allows the following foods:\n\n{items}\n\n{P2}"
+    assert newsclean.clean(text) == text

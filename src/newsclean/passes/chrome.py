@@ -101,6 +101,10 @@ COST_CAP = 15
 newsletter pitch or notice between two paragraphs must not cut the article in two."""
 NEAR_WEIGHT = 0.75
 MAX_SHORT_RUN = 2
+LIST_ITEM_COST = 1.0
+LIST_INTRO_UNITS = 4
+"""A short block in a list that a text block introduces with a colon costs the region
+almost nothing: "The diet allows these foods:" and five items stay with the article."""
 """Inside the region, a short block is the article's (a subheading, a one-line quotation,
 a list item) when it sits between text blocks in a run of at most two short blocks; a
 longer run of short blocks is a share row, a metadata box or a link list."""
@@ -148,6 +152,9 @@ class Signals:
     stop: float | None
     caps: float
     lines: int = 1
+    colon: bool = False
+    """Whether the block is a few words or more ending with a colon: it introduces what
+    follows (a list), unlike a label such as "Publish date:"."""
 
     def describe(self) -> str:
         """The signals as a short human string."""
@@ -216,6 +223,7 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
         stop=stopword_density(text, stops) if stops and not brief else None,
         caps=0.0 if brief else capitalised_share(text),
         lines=text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip()),
+        colon=units >= LIST_INTRO_UNITS and text.rstrip().endswith(":"),
     )
 
 
@@ -410,7 +418,10 @@ def _cut_off_text(judged: list[Judged]) -> list[Judged]:
 
 def _region_scores(judged: list[Judged]) -> list[float | None]:
     """Each block's score for the region, the first text block under the headline raised."""
-    scores = [_score(cls, sig) for _, cls, _, sig in judged]
+    scores = [
+        -LIST_ITEM_COST if listed else _score(cls, sig)
+        for (_, cls, _, sig), listed in zip(judged, _introduced(judged), strict=True)
+    ]
     for t, (_pos, cls, _why, _sig) in enumerate(judged):
         if cls is not Class.TITLE:
             continue
@@ -433,6 +444,7 @@ def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
         return []
     start, end = span
     runs = _short_runs(judged)
+    listed = _introduced(judged)
     out = []
     for i, (pos, cls, why, _sig) in enumerate(judged):
         if pos in done:
@@ -446,7 +458,7 @@ def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
         elif cls is Class.SHORT:
             if _nearest(judged, i, -1, start) is None or _nearest(judged, i, 1, end) is None:
                 out.append((pos, Kind.CHROME, "short_block", f"short block at the region's edge; {why}"))
-            elif runs[i] > MAX_SHORT_RUN:
+            elif runs[i] > MAX_SHORT_RUN and not (listed[i] or _opens_list(judged, listed, i)):
                 out.append((pos, Kind.CHROME, "short_run", f"one of {runs[i]} short blocks in a row; {why}"))
     return out
 
@@ -457,6 +469,27 @@ _INSIDE_REASON = {
     Class.SNIPPET: "snippet",
     Class.BARRIER: "comments_header",
 }
+
+
+def _introduced(judged: list[Judged]) -> list[bool]:
+    """For each block, whether it is a short block after a text or short block ending in a
+    colon ("The diet allows these foods:") with no text between: a list of the article, not
+    a link row. One pass, left to right."""
+    flags = []
+    intro = False
+    for _pos, cls, _why, sig in judged:
+        if cls in _TEXT:
+            flags.append(False)
+            intro = sig.colon
+            continue
+        flags.append(intro and cls is Class.SHORT)
+        intro = intro or (cls is Class.SHORT and sig.colon)
+    return flags
+
+
+def _opens_list(judged: list[Judged], listed: list[bool], i: int) -> bool:
+    """Whether block ``i`` ends in a colon and the block after it is a listed item."""
+    return judged[i][3].colon and i + 1 < len(judged) and listed[i + 1]
 
 
 def _short_runs(judged: list[Judged]) -> list[int]:
