@@ -33,8 +33,8 @@ blocks are smoothed by their neighbours: a short block between two text blocks i
 at most two is part of the article (a subheading, a one-line quotation), as are the items
 of a list a sentence introduces with a colon; longer runs and blocks at the edge are
 chrome. A page without a single sentence-like block is left as it is, so short inputs
-never lose their text, and the region always holds the page's best text block, so a page
-with a prose paragraph never comes out empty. Each decision's detail names the signals
+never lose their text, and a page with a text block always has a non-empty region, so a
+page with a prose paragraph never comes out empty. Each decision's detail names the signals
 that decided it ("outside main prose region; 3 words; no sentence punctuation").
 
 The thresholds below are hand-set and named; changing any of them by a quarter to a half
