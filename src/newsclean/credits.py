@@ -36,6 +36,7 @@ __all__ = [
     "is_ui",
     "iso_date",
     "label_split",
+    "phrase_pattern",
     "read_names",
 ]
 
@@ -53,6 +54,11 @@ class Names(NamedTuple):
     names: list[str]
     agency: str | None
     open_end: bool
+
+
+def phrase_pattern(name: str) -> str:
+    """A regex alternation of the phrases in data file ``name`` (longest first, any spacing)."""
+    return _alternation(load_phrases(name))
 
 
 def _alternation(phrases: tuple[str, ...]) -> str:

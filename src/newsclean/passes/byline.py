@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -43,6 +44,7 @@ from ..credits import (
     is_side_line,
     is_ui,
     label_split,
+    phrase_pattern,
     read_names,
 )
 from ..features import is_prose, is_separator
@@ -55,16 +57,6 @@ __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit
 NAME = "split_byline"
 
 _CREDIT = regex.compile(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
-_BIO = regex.compile(
-    r"^(?P<name>(?:\S+\s+){1,4}?)(?:is|was|has|covers|writes|reports|joined|est|ist|es|è|é|jest|schreibt)\b",
-    regex.I,
-)
-_BIO_WORDS = regex.compile(
-    r"\b(?:covers|covered|writes|wrote|reports|joined|author\s+of|based\s+in|editor|reporter|"
-    r"correspondent|writer|journalist|columnist|contributor|journaliste|redakteur|periodista|"
-    r"giornalista|jornalista|verslaggever|dziennikarz)",
-    regex.I,
-)
 _YEARS = regex.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
 _DETAIL = regex.compile(
     r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
@@ -273,11 +265,25 @@ def _candidates(lines: list[_Line], within: Callable[[int], bool] | None = None)
     return found
 
 
+@cache
+def _bio_re() -> regex.Pattern[str]:
+    verbs = phrase_pattern("byline/bio_verbs.txt")
+    return regex.compile(rf"^(?P<name>(?:\S+\s+){{1,4}}?)(?:{verbs})\b", regex.I | regex.V1)
+
+
+@cache
+def _bio_words_re() -> regex.Pattern[str]:
+    work = "|".join(
+        filter(None, (phrase_pattern("byline/bio_words.txt"), phrase_pattern("byline/roles.txt")))
+    )
+    return regex.compile(rf"\b(?:{work})\b", regex.I | regex.V1)
+
+
 def _bio_name(text: str) -> str | None:
     """The subject of a bio sentence ("Jane Doe is a reporter for …"), else ``None``."""
     first = text.split("\n", 1)[0]
-    match = _BIO.match(first)
-    if match is None or not _BIO_WORDS.search(" ".join(first.split()[:20])):
+    match = _bio_re().match(first)
+    if match is None or not _bio_words_re().search(" ".join(first.split()[:20])):
         return None
     name = match["name"].strip()
     return name if is_name(name) else None
@@ -478,7 +484,7 @@ def _bio(doc: Document, span: tuple[int, int] | None, names: list[str], after: i
         head = fold(" ".join(block.text.split()[:6]))
         mentioned = any(fold(n) and fold(n) in head for n in names)
         if (subject and (not names or mentioned)) or (
-            mentioned and pos > end and _BIO_WORDS.search(block.text)
+            mentioned and pos > end and _bio_words_re().search(block.text)
         ):
             return pos
     return None

@@ -25,7 +25,7 @@ from ..features import is_label, is_separator
 from ..layout import looks_like_headline, main_span
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import fold, words
+from ..text import fold, load_words, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
 from .teasers import split_header
@@ -44,9 +44,6 @@ _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
 _NEAR = 10  # blocks above the main text that count as close to it
-# an English headline does not end on one of these ("US & Canada is sponsored by"); words
-# that end sentences in other languages ("an", "in", "on") are left out
-_DANGLING = frozenset(["the", "and", "or", "of", "to", "for", "with", "by", "from"])
 _SITE_SUFFIX = 40  # characters of " - Site Name" after a headline in the page's title line
 _MAX_LINES = 3  # lines of a headline block (split at inline links)
 _LONG = 5  # words from which a line reads like a headline rather than a menu item
@@ -95,7 +92,7 @@ def _candidate(text: str, chrome: Lexicon) -> bool:
     return (
         0 < len(lines) <= _MAX_LINES
         and (_is_headline(joined, chrome) or (len(words(joined)) == 2 and _is_short_headline(joined, chrome)))
-        and fold(joined).split()[-1] not in _DANGLING
+        and fold(joined).split()[-1] not in load_words("byline/headline_dangling.txt")
     )
 
 
