@@ -125,7 +125,7 @@ def _mojibake_chars() -> frozenset[str] | None:
     except ImportError:  # Python 3.10
         parser = importlib.import_module("sre_parse")
     try:
-        if BADNESS_RE.flags & regex.IGNORECASE:
+        if BADNESS_RE.flags & re.IGNORECASE:
             return None
         found = _char_sets(parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data, parser)
     except Exception:  # an ftfy or Python version whose pattern we cannot read
