@@ -6,6 +6,7 @@ import newsclean
 from conftest import ROOT
 from newsclean import PASSES, Config
 from newsclean.pipeline import run
+from newsclean.segment import segment
 
 
 def test_registry_names_are_unique_and_documented() -> None:
@@ -31,3 +32,21 @@ def test_skipping_every_pass_returns_the_segmented_input() -> None:
     text = "Menu\n\nBody  text here.\n\n\nBody  text here."
     config = Config(skip=frozenset(p.name for p in PASSES))
     assert newsclean.clean(text, config) == "Menu\n\nBody  text here.\n\nBody  text here."
+
+
+def test_the_change_log_replays_to_the_document() -> None:
+    """Every kind and text in the result is explained by a recorded change."""
+    for path in sorted((ROOT / "fixtures" / "golden").glob("*.input.txt")):
+        text = path.read_text(encoding="utf-8")
+        doc = run(text, Config())
+        replayed = segment(text).replay(doc.changes)
+        assert replayed.blocks == doc.blocks, path.name
+
+
+def test_settling_round_is_recorded_and_reaches_a_fixed_point() -> None:
+    # One run leaves the first block as body; on the body alone it reads as a headline.
+    text = "The the the. The the the the council\n\nThe the council!\n\nThe the the the the the the the."
+    article = newsclean.parse(text)
+    (settled,) = [c for c in article.document.changes if c.round > 1]
+    assert (settled.block, settled.reason, settled.round) == (0, "headline", 2)
+    assert newsclean.clean(article.body) == article.body

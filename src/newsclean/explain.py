@@ -21,8 +21,8 @@ def _preview(text: str) -> str:
 def explain(article: Article) -> str:
     """One line per change: block, what it became, pass, reason, detail and a preview.
 
-    Edits show the text before the edit; reclassifications show the block's text. The last
-    line counts the blocks of each kind.
+    Edits show the text before the edit; reclassifications show the block's text; changes
+    made while settling say their round. The last line counts the blocks of each kind.
     """
     doc = article.document
     texts = {b.index: b.text for b in doc.blocks}
@@ -32,9 +32,10 @@ def explain(article: Article) -> str:
             what, text = "edited", change.before or ""
         else:
             what, text = change.after or "", texts[change.block]
+        settled = f" (round {change.round})" if change.round > 1 else ""
         rows.append(
             f"block {change.block:>3}  {what:<9} {change.step}/{change.reason}: "
-            f"{change.detail}  | {_preview(text)}"
+            f"{change.detail}{settled}  | {_preview(text)}"
         )
     counts = Counter(b.kind.value for b in doc.blocks)
     rows.append(f"{len(doc)} blocks: " + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))

@@ -57,7 +57,8 @@ class Change:
 
     ``reason`` is a stable snake_case code (tests assert on it); ``detail`` is for people.
     ``before`` and ``after`` hold the block's text either side of an edit, or its kind
-    either side of a reclassification, so the log can be replayed.
+    either side of a reclassification, so the log can be replayed. ``round`` is the
+    pipeline round that made the change (see :func:`newsclean.pipeline.run`).
     """
 
     step: str
@@ -67,6 +68,7 @@ class Change:
     detail: str = ""
     before: str | None = None
     after: str | None = None
+    round: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,24 @@ class Document:
             blocks[pos] = replace(block, text=text)
             changes.append(Change(step, block.index, "edit", reason, detail, block.text, text))
         return Document(tuple(blocks), tuple(changes))
+
+    def replay(self, changes: Iterable[Change]) -> Document:
+        """Apply recorded ``changes`` in order and append them to the log.
+
+        A change names its block by ``index``; a reclassification sets the kind in
+        ``after``, an edit the text in ``after``. Replaying a document's own log on its
+        segmented input rebuilds the document.
+        """
+        changes = tuple(changes)
+        position = {b.index: p for p, b in enumerate(self.blocks)}
+        blocks = list(self.blocks)
+        for change in changes:
+            pos = position[change.block]
+            if change.action == "edit":
+                blocks[pos] = replace(blocks[pos], text=change.after or "")
+            else:
+                blocks[pos] = replace(blocks[pos], kind=Kind(change.after))
+        return Document(tuple(blocks), self.changes + changes)
 
     def last_change(self, index: int) -> Change | None:
         """The most recent reclassification of block ``index``, if any."""
