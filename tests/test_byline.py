@@ -10,11 +10,14 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from conftest import FIXTURES
-from newsclean.credits import is_name, iso_date, label_split, read_names
-from newsclean.passes.byline import parse_credit
+from newsclean.credits import _TAIL_CUT, is_name, iso_date, label_split, read_names
+from newsclean.passes.byline import _SEPARATED, parse_credit
 
 BODY = [
     "The city council voted on Tuesday to approve the new housing plan after a long debate.",
@@ -370,3 +373,11 @@ def test_golden_byline(path: Path) -> None:
 
 def test_golden_pages_exist() -> None:
     assert len(GOLDEN) >= 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t-|,/•·ab—–", max_size=16))
+def test_linear_separator_patterns_match_their_plain_definitions(text: str) -> None:
+    """The possessive, run-anchored patterns split and cut exactly like the plain ones."""
+    assert _SEPARATED.split(text) == regex.split(r"\s*(?:[|•·/—–,]|\s-\s)\s*", text)
+    assert _TAIL_CUT.sub("", text) == regex.sub(r"\s+(?:[|•·/—–]|-\s|//)\s*.*$", "", text)

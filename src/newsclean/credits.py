@@ -273,7 +273,9 @@ def label_split(line: str) -> tuple[str, str, str] | None:
 
 
 _PAREN = regex.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
-_TAIL_CUT = regex.compile(r"\s+(?:[|•·/—–]|-\s|//)\s*.*$")
+# Matches start only where a run of spaces starts, and the run is taken possessively, so a
+# long run of spaces without a separator costs one scan, not one scan per space.
+_TAIL_CUT = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
 
 
 def _cut_tail(text: str) -> str:

@@ -63,7 +63,9 @@ _DETAIL = regex.compile(
 )
 _NUMERIC_CHARS = 30  # a short line with a number under a name: a relative time ("vor 2 Stunden")
 _FOLLOW = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
-_SEPARATED = regex.compile(r"\s*(?:[|•·/—–,]|\s-\s)\s*")
+# Linear on long runs of spaces: a match starts where the last one ended or where a run of
+# spaces starts, and runs are taken possessively (same splits as \s*(?:[|•·/—–,]|\s-\s)\s*).
+_SEPARATED = regex.compile(r"(?:\G|(?<!\s))(?:\s*+[|•·/—–,]\s*|\s++-\s++)")
 _TWO_CAPITALS = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
 _NAME_LINE_SPACES = 6
 _NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
