@@ -264,7 +264,7 @@ def label_split(line: str) -> tuple[str, str, str] | None:
         if _not_author_re().search(raw_before + match["label"]):
             continue
         if (
-            regex.search(r"[|•·/—–]\s*$|\s-\s*$", raw_before)
+            _ENDS_WITH_SEPARATOR.search(raw_before)
             or is_date_line(before)
             or fold(before).split()[-1:] in (["posted"], ["published"], ["written"], ["updated"])
         ):
@@ -275,6 +275,7 @@ def label_split(line: str) -> tuple[str, str, str] | None:
 _PAREN = regex.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
 # Matches start only where a run of spaces starts, and the run is taken possessively, so a
 # long run of spaces without a separator costs one scan, not one scan per space.
+_ENDS_WITH_SEPARATOR = regex.compile(r"[|•·/—–]\s*$|\s-\s*$")
 _TAIL_CUT = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
 
 

@@ -66,6 +66,7 @@ _FOLLOW = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
 # Linear on long runs of spaces: a match starts where the last one ended or where a run of
 # spaces starts, and runs are taken possessively (same splits as \s*(?:[|•·/—–,]|\s-\s)\s*).
 _SEPARATED = regex.compile(r"(?:\G|(?<!\s))(?:\s*+[|•·/—–,]\s*|\s++-\s++)")
+_DIGIT = regex.compile(r"\d")
 _TWO_CAPITALS = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
 _NAME_LINE_SPACES = 6
 _NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
@@ -217,7 +218,7 @@ def _supports(text: str) -> bool:
         or is_role(text)
         or is_agency(text) is not None
         or bool(_FOLLOW.match(text))
-        or bool(len(text) <= _NUMERIC_CHARS and len(words(text)) <= 4 and regex.search(r"\d", text))
+        or bool(len(text) <= _NUMERIC_CHARS and len(words(text)) <= 4 and _DIGIT.search(text))
     )
 
 
