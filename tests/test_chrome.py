@@ -81,6 +81,49 @@ def test_comment_thread_after_the_article_is_cut() -> None:
     assert "after the comments header" in detail
 
 
+SHARE_ROW = "Facebook\nTwitter\nSave"
+CARDS = [
+    "Our neighbourhood park will get new benches, a fountain and a small stage for concerts in the "
+    "summer, and the works start in March if the weather allows it, the parks office said today.",
+    "The old market hall reopens after two years of repairs, with more room for local farmers and a "
+    "cafe on the upper floor, and the first market day is planned for the last Saturday of the month.",
+]
+
+
+def test_cards_after_a_teaser_list_header_are_cut() -> None:
+    # Full-length cards, each under the same share row: the region must not run into them.
+    cards = "\n\n".join(f"{SHARE_ROW}\n\n{card}" for card in [*CARDS, P3])
+    text = f"{P1}\n\n{P2}\n\nYou may also like\n\n{cards}\n\n{SHARE_ROW}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+    reason, detail = _reasons(text)[CARDS[1]]
+    assert reason == "teaser_list"
+    assert "after a teaser list header" in detail
+
+
+def test_cards_after_a_portuguese_teaser_header_are_cut() -> None:
+    intro = (
+        "A prefeitura anunciou nesta segunda-feira que as obras na praça central vão começar em março, "
+        "e que o trânsito na região será desviado durante os quatro meses de trabalho, segundo a nota."
+    )
+    card = (
+        "O mercado municipal volta a abrir depois de dois anos de reformas, com mais espaço para os "
+        "produtores da região e um café no andar de cima, e a primeira feira será no último sábado do mês."
+    )
+    other = (
+        "A biblioteca da cidade vai abrir também aos domingos a partir do próximo mês, com uma sala nova "
+        "para as crianças e mais computadores para quem precisa estudar ou procurar um emprego."
+    )
+    row = "Whatsapp\nFacebook\nBaixar\nPin"
+    cards = "\n\n".join(f"{row}\n\n{item}" for item in (card, other, card))
+    text = f"{intro}\n\nVocê pode gostar...\n\n{cards}\n\n{row}"
+    assert newsclean.clean(text, Config(language="pt")) == intro
+
+
+def test_a_related_link_inside_the_article_does_not_cut_it() -> None:
+    text = f"{P1}\n\nRelated\n\nCouncil delays vote on parking fees\n\n{P2}\n\n{P3}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}\n\n{P3}"
+
+
 def test_a_bare_comments_button_in_a_share_row_does_not_cut_the_article() -> None:
     text = f"{P1}\n\nComments\n\nPrint\n\nEmail\n\n{P2}\n\n{P3}"
     assert newsclean.clean(text) == f"{P1}\n\n{P2}\n\n{P3}"

@@ -27,7 +27,8 @@ page's language; share of capitalised tokens) and a class, as in jusText:
 The article is then the *main prose region*: the run of blocks with the highest sum of
 ``good`` and ``near`` lengths minus a cost for every other block inside it (a maximum-sum
 subarray, linear time). The first text block under the headline found by ``find_title``
-gets a bonus; a comments header followed by a thread is a barrier the region never
+gets a bonus; a comments header followed by a thread, and a teaser list header ("You may
+also like") followed by cards that repeat one shape, are barriers the region never
 crosses. Blocks outside it are chrome ("outside main prose region"); inside it, short
 blocks are smoothed by their neighbours: a short block between two text blocks in a run of
 at most two is part of the article (a subheading, a one-line quotation), as are the items
@@ -59,10 +60,11 @@ from ..features import (
     sentence_marks,
     stopword_density,
 )
-from ..language import page_language, stopwords
+from ..language import page_language, page_languages, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
 from ..text import fold
+from .teasers import split_header
 
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
 
@@ -195,6 +197,8 @@ COMMENT_LOOKAHEAD = 6
 comment author line ("jane says:") follows within this many blocks: a bare "Comments"
 button in a share row is not a thread."""
 _AUTHOR_LINE = "comment author line"
+_TEASER_HEADER = "teaser list header"
+_AFTER_TEASERS = "after a teaser list header"
 _COMMENTS_HEADER = regex.compile(
     r"^\W*(?:\d+\s+)?(?:top rated |most recent |reader )?"
     r"(?:comments?|responses?|replies|thoughts? on|reactions?|"
@@ -338,6 +342,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     doc, chrome, candidates = _ui_lines(doc, phrases)
     ui_blocks = {pos for pos, *_ in chrome}
     stops = stopwords(language)
+    teaser_languages = page_languages(doc, config.language)
     boilerplate = _boilerplate_pattern((language or "en",))
     shapes = {pos: _shape(doc.blocks[pos].text) for pos in candidates}
     repeats = Counter(shapes.values())
@@ -348,7 +353,8 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
         elif block.kind is Kind.TEASER:
-            cls, why = Class.TEASER, "teaser"
+            bare = split_header(block.text, teaser_languages)
+            cls, why = Class.TEASER, (_TEASER_HEADER if bare and not bare[1] else "teaser")
         elif pos not in ui_blocks and _is_repeat(shapes[pos], sig, repeats):
             cls, why = Class.REPEATED, f"short block repeated {repeats[shapes[pos]]} times on the page"
         else:
@@ -462,7 +468,8 @@ def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
         if pos in done:
             continue
         if cls is Class.THREAD:
-            out.append((pos, Kind.CHROME, "comments", why))
+            reason = "teaser_list" if why.startswith(_AFTER_TEASERS) else "comments"
+            out.append((pos, Kind.CHROME, reason, why))
         elif i < start or i > end:
             out.append((pos, Kind.CHROME, "outside_main_region", f"outside main prose region; {why}"))
         elif cls in _INSIDE_REASON:
@@ -545,22 +552,25 @@ def _is_repeat(shape: str, sig: Signals, repeats: Counter[str]) -> bool:
 
 
 def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
-    """Everything after a comments header that follows prose is the thread, not the article.
+    """Everything after a comments header that follows prose is the thread, not the article;
+    so is everything after a teaser list header ("You may also like") that follows prose.
 
-    The header only counts when a thread follows it within ``COMMENT_LOOKAHEAD`` blocks: a
-    comment author line ("jane says:"), or two blocks of a repeated shape ("2 days ago",
-    "Rating: 36 votes") that are not UI buttons.
+    The header only counts when a thread or list follows it within ``COMMENT_LOOKAHEAD``
+    blocks: a comment author line ("jane says:"), or two blocks of a repeated shape ("2 days
+    ago", "Rating: 36 votes", the same share row under every card) that are not UI buttons.
+    A "Related" box inside the article, followed by one or two links, does not cut it.
     """
     seen_prose = False
-    for i, (_pos, cls, _why, _sig) in enumerate(judged):
-        if cls is Class.BARRIER and seen_prose:
+    for i, (_pos, cls, why, _sig) in enumerate(judged):
+        opens_list = cls is Class.TEASER and why == _TEASER_HEADER
+        if (cls is Class.BARRIER or opens_list) and seen_prose:
             ahead = judged[i + 1 : i + 1 + COMMENT_LOOKAHEAD]
             authors = sum(why == _AUTHOR_LINE for _p, _c, why, _s in ahead)
             repeated = sum(c is Class.REPEATED and p not in ui_blocks for p, c, _w, _s in ahead)
             if authors or repeated >= 2:
+                after = _AFTER_TEASERS if opens_list else "after the comments header"
                 return judged[: i + 1] + [
-                    (pos, Class.THREAD, f"after the comments header; {why}", sig)
-                    for pos, _cls, why, sig in judged[i + 1 :]
+                    (pos, Class.THREAD, f"{after}; {why}", sig) for pos, _cls, why, sig in judged[i + 1 :]
                 ]
         seen_prose = seen_prose or cls in (Class.GOOD, Class.NEAR)
     return judged
