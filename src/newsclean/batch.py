@@ -16,6 +16,7 @@ import contextlib
 import json
 import multiprocessing
 import signal
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -66,6 +67,27 @@ def _parse(text: str, config: Config | None) -> Article:
 def _ignore_sigint() -> None:
     # Ctrl-C reaches the whole process group; the parent alone handles it and stops workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _started() -> None:
+    """A no-op task: submitting one per worker makes the pool start them all."""
+
+
+def _start_workers(pool: ProcessPoolExecutor, jobs: int) -> None:
+    """Start every worker now with SIGINT ignored, which they inherit through exec.
+
+    A worker still importing newsclean when Ctrl-C arrives would otherwise print a
+    KeyboardInterrupt traceback before ``_ignore_sigint`` runs. Signals can only be set
+    from the main thread; elsewhere (a Dask worker thread, say) the workers start as usual.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        for future in [pool.submit(_started) for _ in range(jobs)]:
+            future.result()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _chunks(items: Iterable[T], size: int, weigh: Callable[[T], int]) -> Iterator[list[T]]:
@@ -124,6 +146,7 @@ def ordered_map(
     )
     pending: deque[Future[list[R]]] = deque()
     try:
+        _start_workers(pool, jobs)
         for chunk in _chunks(items, chunk_size, weigh):
             pending.append(pool.submit(fn, chunk))
             if len(pending) >= 2 * jobs:
