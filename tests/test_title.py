@@ -15,6 +15,7 @@ BODY = [
     "The mayor is expected to sign the measure into law before the end of the month.",
 ]
 HEADLINE = "Council approves housing plan after long debate"
+OTHER_HEADLINE = "City council ends long argument over housing"
 
 
 def title(*blocks: str) -> str | None:
@@ -66,6 +67,33 @@ CASES = [
     (
         "split at an inline link, confirmed by the byline",
         ["Council approves\nhousing plan after long debate", "By Jane Doe", *BODY],
+        HEADLINE,
+    ),
+    (
+        "standfirst under the headline, a link line above it",
+        [
+            "Follow us on our channel for the latest updates",
+            HEADLINE,
+            "Supporters say the plan would add affordable homes, critics want the money spent on repairs",
+            "Copy link",
+            *BODY,
+        ],
+        HEADLINE,
+    ),
+    (
+        "date under the headline, a subheading right above the body",
+        ["Home", OTHER_HEADLINE, "Last updated:\nMarch 18, 2019", HEADLINE, *BODY],
+        OTHER_HEADLINE,
+    ),
+    (
+        "a teaser list of headline and standfirst pairs is no standfirst",
+        [
+            "Other story people are reading today here",
+            "A much longer standfirst line of the first teaser in the list",
+            "Another story people are reading today",
+            HEADLINE,
+            *BODY,
+        ],
         HEADLINE,
     ),
     ("no prose, no title", ["Home", "News", "Sport"], None),

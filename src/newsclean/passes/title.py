@@ -52,12 +52,14 @@ _SHORT_REACH = 3  # ... only this close above the main text
 _WEIGHTS = {
     "byline": 5.0,  # a byline starts right under it ...
     "byline_step": 1.0,  # ... less for each block between
+    "dated": 3.0,  # a date line starts right under it (when no byline does) ...
     "twice": 3.0,
     "long": 1.5,
     "short": -1.5,
     "split": -0.5,
     "near": 1.0,
     "in_run": -2.0,
+    "deck": 2.0,  # a longer headline-shaped line (the standfirst) right under it
     "far": -0.03,  # per block above the main text
     "about": 6.0,  # times the share of its words that the main text uses
 }
@@ -121,6 +123,10 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
     below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
     if below:
         score += _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1)
+    else:
+        dated = next((step for step in range(1, _BYLINE_BELOW + 1) if _dated(doc, pos + step)), None)
+        if dated is not None:
+            score += _WEIGHTS["dated"] - _WEIGHTS["byline_step"] * (dated - 1)
     count = len(words(text))
     key = fold(text)
     twice = (
@@ -138,10 +144,41 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
         score += _WEIGHTS["split"]
     if start - pos <= _NEAR:
         score += _WEIGHTS["near"]
-    neighbours = [p for p in (pos - 1, pos + 1) if 0 <= p < len(doc.blocks)]
-    if neighbours and all(looks_like_headline(doc.blocks[p].text) for p in neighbours):
-        score += _WEIGHTS["in_run"]
+    if count > _SHORT and _has_deck(doc, pos):
+        score += _WEIGHTS["deck"]
+    else:
+        neighbours = [p for p in (pos - 1, pos + 1) if 0 <= p < len(doc.blocks)]
+        if neighbours and all(looks_like_headline(doc.blocks[p].text) for p in neighbours):
+            score += _WEIGHTS["in_run"]
     return score
+
+
+def _dated(doc: Document, pos: int) -> bool:
+    """A block that holds a date line ("Last updated:" / "March 18, 2019")."""
+    return (
+        pos < len(doc.blocks)
+        and doc.blocks[pos].kind is Kind.BODY
+        and any(is_date_line(line) for line in doc.blocks[pos].text.split("\n")[:_MAX_LINES])
+    )
+
+
+def _has_deck(doc: Document, pos: int) -> bool:
+    """A standfirst right under the line: a longer headline-shaped line that ends a run.
+
+    Headline, standfirst, then the byline or the body; a teaser list repeats the pair, so the
+    line after the standfirst must not read like a headline again.
+    """
+    blocks = doc.blocks
+    if pos + 1 >= len(blocks):
+        return False
+    deck = blocks[pos + 1].text.strip()
+    return (
+        len(deck) > len(blocks[pos].text.strip())
+        and looks_like_headline(deck)
+        and not is_date_line(deck)
+        and not _is_byline(deck)
+        and (pos + 2 >= len(blocks) or not looks_like_headline(blocks[pos + 2].text))
+    )
 
 
 def find_title(doc: Document, config: Config) -> Document:
