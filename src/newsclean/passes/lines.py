@@ -56,19 +56,25 @@ def _is_link_text(line: str) -> bool:
     return 0 < len(words(line)) <= LINK_WORDS and len(line) <= 60 and not _ENDS_SENTENCE.search(line)
 
 
-def _joins(lines: list[str], i: int, prev: str, stops: frozenset[str]) -> bool:
-    """Whether line ``i`` continues ``prev`` (the text it would be joined to)."""
+_TAIL = 256
+"""How much of a joined line the join rules look at: they only read its end, and keeping
+just the end makes a block of many short lines cost time linear in its size."""
+
+
+def _joins(lines: list[str], i: int, tail: str, prev_words: int, stops: frozenset[str]) -> bool:
+    """Whether line ``i`` continues the line before it, of which ``tail`` is the end and
+    ``prev_words`` the number of words."""
     line = lines[i]
-    if _continues(prev, line, stops):
+    if _continues(tail, line, stops):
         return True
-    if _ENDS_SENTENCE.search(prev) or not words(prev):
+    if _ENDS_SENTENCE.search(tail) or not prev_words:
         return False
     if _OPEN_START.match(line):
         return True
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None:
         # The block's last line: a short one that ends the sentence ("Fan Vote.").
-        return len(words(line)) <= LINK_WORDS and bool(_ENDS_SENTENCE.search(line)) and len(words(prev)) > 3
+        return len(words(line)) <= LINK_WORDS and bool(_ENDS_SENTENCE.search(line)) and prev_words > 3
     return _is_link_text(line) and bool(_CLOSING.match(following) or _LOWER_START.match(following))
 
 
@@ -85,17 +91,18 @@ def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
     'Rent increases\\nDeposits\\nNotice periods'
     """
     lines = text.split("\n")
-    out = [lines[0]]
+    out: list[list[str]] = [[lines[0]]]  # each output line as the pieces joined into it
+    tail, count = lines[0][-_TAIL:], len(words(lines[0]))
     for i in range(1, len(lines)):
         line = lines[i]
-        prev = out[-1]
-        if not _joins(lines, i, prev, stopwords):
-            out.append(line)
-        elif _CLOSING.match(line) or prev.endswith(("(", "[", "{", "/")):
-            out[-1] = prev + line
-        else:
-            out[-1] = prev + " " + line
-    return "\n".join(out)
+        if not _joins(lines, i, tail, count, stopwords):
+            out.append([line])
+            tail, count = line[-_TAIL:], len(words(line))
+            continue
+        glue = "" if _CLOSING.match(line) or tail.endswith(("(", "[", "{", "/")) else " "
+        out[-1].extend((glue, line))
+        tail, count = (tail + glue + line)[-_TAIL:], count + len(words(line))
+    return "\n".join("".join(pieces) for pieces in out)
 
 
 def repair_lines(doc: Document, config: Config) -> Document:
