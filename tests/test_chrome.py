@@ -119,6 +119,38 @@ def test_cards_after_a_portuguese_teaser_header_are_cut() -> None:
     assert newsclean.clean(text, Config(language="pt")) == intro
 
 
+def test_name_and_blurb_cards_after_a_teaser_list_header_are_cut() -> None:
+    cards = [
+        "Lemon Tart",
+        "A sharp and sweet dessert that takes an hour. Ready in time for dinner.",
+        "Pea Soup",
+        "A cheap winter soup for a family of four. Freezes well for a week.",
+        "Apple Crumble",
+        "The classic bake with oats and butter. Serve it warm with cream.",
+    ]
+    text = f"{P1}\n\n{P2}\n\nMost popular\n\n" + "\n\n".join(cards)
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+    assert _reasons(text)[cards[3]][0] == "teaser_list"
+
+
+def test_cards_after_a_russian_teaser_header_are_cut() -> None:
+    intro = (
+        "Городской совет в понедельник утвердил новый бюджет после долгих споров, и мэр сказал, что "
+        "голосование показало широкую поддержку плана среди депутатов всех партий и жителей города."
+    )
+    cards = [
+        "Летний парк",
+        "В парке поставят новые скамейки и фонтан. Работы начнутся весной.",
+        "Старый рынок",
+        "Рынок снова откроется после ремонта. Места хватит всем фермерам.",
+        "Новая школа",
+        "Школу на окраине достроят к осени. В ней будет большой бассейн.",
+    ]
+    text = f"{intro}\n\nСамые популярные новости\n\n" + "\n\n".join(cards)
+    assert newsclean.clean(text, Config(language="ru")) == intro
+    assert _reasons(text, Config(language="ru"))[cards[3]][0] == "teaser_list"
+
+
 def test_a_related_link_inside_the_article_does_not_cut_it() -> None:
     text = f"{P1}\n\nRelated\n\nCouncil delays vote on parking fees\n\n{P2}\n\n{P3}"
     assert newsclean.clean(text) == f"{P1}\n\n{P2}\n\n{P3}"

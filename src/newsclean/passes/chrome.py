@@ -567,13 +567,29 @@ def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
             ahead = judged[i + 1 : i + 1 + COMMENT_LOOKAHEAD]
             authors = sum(why == _AUTHOR_LINE for _p, _c, why, _s in ahead)
             repeated = sum(c is Class.REPEATED and p not in ui_blocks for p, c, _w, _s in ahead)
-            if authors or repeated >= 2:
+            if authors or repeated >= 2 or (opens_list and _cards(ahead)):
                 after = _AFTER_TEASERS if opens_list else "after the comments header"
                 return judged[: i + 1] + [
                     (pos, Class.THREAD, f"{after}; {why}", sig) for pos, _cls, why, sig in judged[i + 1 :]
                 ]
         seen_prose = seen_prose or cls in (Class.GOOD, Class.NEAR)
     return judged
+
+
+CARD_LABEL_UNITS = 4
+"""A card of a teaser list is a name of at most four words and a blurb shorter than a
+paragraph of running text (``GOOD_UNITS``)."""
+
+
+def _cards(ahead: list[Judged]) -> bool:
+    """Whether the blocks after a teaser list header are cards: two or more short names and
+    two or more short blurbs, with no full paragraph among them ("Related" inside an article
+    is followed by one link and then the article's paragraphs)."""
+    if any(cls is Class.GOOD for _p, cls, _w, _s in ahead):
+        return False
+    names = sum(cls is Class.SHORT and sig.units <= CARD_LABEL_UNITS for _p, cls, _w, sig in ahead)
+    blurbs = sum(cls is Class.NEAR and sig.units < GOOD_UNITS for _p, cls, _w, sig in ahead)
+    return names >= 2 and blurbs >= 2
 
 
 def _nearest(judged: list[Judged], i: int, step: int, limit: int) -> Class | None:
