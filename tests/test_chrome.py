@@ -281,3 +281,19 @@ def test_a_list_introduced_by_a_colon_is_kept_however_long() -> None:
     items = "\n\n".join(["any fish", "any poultry", "eggs of any kind", "hard cheese", "green vegetables"])
     text = f"{P1}\n\nThe diet allows the following foods:\n\n{items}\n\n{P2}"
     assert newsclean.clean(text) == text
+
+
+def test_a_three_word_colon_intro_keeps_its_list() -> None:
+    # Russian says "What you need to buy:" in three words; the short items after it are the article's.
+    intro = (
+        "Перед тем как начать готовить, проверьте, что все продукты есть дома, потому что в магазин "
+        "посреди работы бегать совсем не хочется, а некоторые из них нужно заранее достать из морозилки."
+    )
+    items = ["свежая рыба", "две луковицы", "сливочное масло", "немного соли", "пучок укропа"]
+    after = (
+        "Рыбу нужно промыть и обсушить, лук нарезать кольцами, а масло растопить на сковороде, после чего "
+        "всё выложить слоями в форму и поставить в разогретую духовку примерно на сорок минут."
+    )
+    text = f"{intro}\n\nЧто нужно купить:\n\n" + "\n\n".join(items) + f"\n\n{after}"
+    out = newsclean.clean(text, Config(language="ru"))
+    assert all(item in out for item in items)
