@@ -96,6 +96,31 @@ CASES = [
         ],
         HEADLINE,
     ),
+    (
+        "headline under a notice the main text took in, confirmed by its date",
+        [
+            "Home",
+            "Your Post Has Been Launched!",
+            "Great! Now share your post with your friends on social media today.",
+            "TOP POST",
+            HEADLINE,
+            "posted on March 18, 2019, at 11:29 a.m.",
+            *BODY,
+        ],
+        HEADLINE,
+    ),
+    (
+        "a caption at the start of the main text is no headline, even with a date under it",
+        [
+            "Home",
+            OTHER_HEADLINE,
+            "The mayor said the plan was a good start for the city and its people.",
+            "The council voted after a long debate. (Photo Agency)",
+            "March 18, 2019",
+            *BODY,
+        ],
+        OTHER_HEADLINE,
+    ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]
 
@@ -155,3 +180,9 @@ def test_words_shared_with_the_body_pick_the_headline_over_a_teaser() -> None:
     teaser = "Celebrity chef opens a second restaurant downtown"
     blocks = ["Home", HEADLINE, "Related stories", teaser, *BODY]
     assert title(*blocks) == HEADLINE
+
+
+def test_main_span_skips_a_list_of_cut_off_teasers() -> None:
+    teasers = [f"Twenty {i} things everyone who grew up then will…" for i in range(12)]
+    doc = segment("\n\n".join([*teasers, "Menu", "Sign in", HEADLINE, *BODY]) + "\n")
+    assert main_span(doc) == (15, 18)

@@ -18,6 +18,7 @@ __all__ = ["looks_like_headline", "main_span"]
 _HEADLINE_CHARS = 300  # 30 words at most, so a longer line is never a headline
 _DIGIT = regex.compile(r"\d")
 _SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
+_CUT = ("…", "...")  # a short line cut off like this is a teaser, not a sentence
 _CAPTION = regex.compile(
     r"^(?:photo|image|picture|credit|source|caption|tags?|filed|category|categories|topics?|"
     r"posted|published|updated|foto|bild|quelle|crédit|fuente)\b[^:]{0,20}:\s",
@@ -31,7 +32,7 @@ def _prose_score(text: str) -> float:
     count = len(words(text))
     if is_prose(text):
         return float(count)
-    if is_prose(text, min_words=6):
+    if is_prose(text, min_words=6) and not text.rstrip().endswith(_CUT):
         return count / 2
     return -(_SHORT_COST + count / 4)
 

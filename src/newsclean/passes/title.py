@@ -2,10 +2,12 @@
 
 The headline is the line the body hangs under. Candidates are one-line blocks above the
 page's main text (:func:`newsclean.layout.main_span`) that read like a headline (a few words,
-no sentence-final period, not a caption, a date, a byline or UI text). Each scores for what
-marks an article heading on a flattened page:
+no sentence-final period, not a caption, a date, a byline or UI text), and those that open
+the main text under a short notice when a byline or a date confirms them. Each scores for
+what marks an article heading on a flattened page:
 
-* a byline starts just under it;
+* a byline starts just under it, or else a date line;
+* a longer headline-shaped line (the standfirst) follows it;
 * the page prints it twice (the page title and the article heading): the first copy is
   labelled, the second stays a duplicate;
 * it is a real sentence-length line rather than a menu item, and it is not one of a run of
@@ -21,7 +23,7 @@ import regex
 
 from ..config import Config
 from ..credits import is_agency, is_date_line, label_split, read_names
-from ..features import is_label, is_separator
+from ..features import is_label, is_prose, is_separator, sentence_marks
 from ..layout import looks_like_headline, main_span
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
@@ -44,6 +46,8 @@ _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
 _NEAR = 10  # blocks above the main text that count as close to it
+_INSIDE = 8  # blocks at the start of the main text where a confirmed headline may sit ...
+_INSIDE_PROSE = 20  # ... under at most a notice's words of prose
 _SITE_SUFFIX = 40  # characters of " - Site Name" after a headline in the page's title line
 _MAX_LINES = 3  # lines of a headline block (split at inline links)
 _LONG = 5  # words from which a line reads like a headline rather than a menu item
@@ -113,13 +117,15 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
     start: int,
     bylines: list[int],
     copies: dict[str, list[int]],
-    vocabulary: set[str],
+    vocabulary: dict[str, int],
 ) -> float:
     text = _headline_text(doc.blocks[pos].text)
     mine = _content_words(text)
-    about = len(mine & vocabulary) / len(mine) if mine else 0.0
+    # a line inside the main text is one of the blocks the vocabulary counts: not itself
+    least = 2 if pos >= start and doc.blocks[pos].kind is Kind.BODY else 1
+    about = sum(vocabulary.get(w, 0) >= least for w in mine) / len(mine) if mine else 0.0
     page_title = fold(doc.blocks[0].text.split("\n", 1)[0]) if doc.blocks else ""
-    score = _WEIGHTS["far"] * (start - pos) + _WEIGHTS["about"] * about
+    score = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
     below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
     if below:
         score += _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1)
@@ -154,11 +160,11 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
 
 
 def _dated(doc: Document, pos: int) -> bool:
-    """A block that holds a date line ("Last updated:" / "March 18, 2019")."""
+    """A block that holds a date line ("Last updated:" / "March 18, 2019"; "at 11:29 a.m.")."""
     return (
         pos < len(doc.blocks)
         and doc.blocks[pos].kind is Kind.BODY
-        and any(is_date_line(line) for line in doc.blocks[pos].text.split("\n")[:_MAX_LINES])
+        and any(is_date_line(line.rstrip(".")) for line in doc.blocks[pos].text.split("\n")[:_MAX_LINES])
     )
 
 
@@ -181,6 +187,29 @@ def _has_deck(doc: Document, pos: int) -> bool:
     )
 
 
+def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> list[int]:
+    """Headline-shaped lines that open the main text, under at most a notice's prose.
+
+    A short line of prose ("Your post has been published.") can start the run of prose that
+    the headline then sits in; these lines count only when a byline or a date confirms them.
+    """
+    blocks = doc.blocks
+    found, prose = [], 0
+    for p in range(span[0], min(span[1], span[0] + _INSIDE)):
+        if (
+            blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
+            and len(words(blocks[p].text)) >= _SHORT
+            and not sentence_marks(blocks[p].text)  # a caption: "… election. (Photo Agency)"
+            and _candidate(blocks[p].text, chrome)
+        ):
+            found.append(p)
+        elif blocks[p].kind is Kind.BODY and is_prose(blocks[p].text):
+            prose += len(words(blocks[p].text))
+            if prose > _INSIDE_PROSE:
+                break  # the article has begun
+    return found
+
+
 def find_title(doc: Document, config: Config) -> Document:
     """Mark the headline as the title and the label above it as the section."""
     blocks = doc.blocks
@@ -190,31 +219,35 @@ def find_title(doc: Document, config: Config) -> Document:
     start = span[0]
     chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
     first = max(0, start - _FAR_LOOK_BACK)
+    inside = _inside(doc, span, chrome)
     candidates = [
         p
         for p in range(first, start)
         if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
         and _candidate(blocks[p].text, chrome)
         and (len(words(blocks[p].text)) >= _SHORT or start - p <= _SHORT_REACH)
-    ]
+    ] + inside
     if not candidates:
         return doc
     copies: dict[str, list[int]] = {}
     for p, block in enumerate(blocks):
         if block.text.count("\n") < _MAX_LINES:
             copies.setdefault(fold(block.text), []).append(p)
-    vocabulary = set().union(
-        *(_content_words(blocks[p].text) for p in range(start, span[1] + 1) if blocks[p].kind is Kind.BODY)
-    )
+    vocabulary: dict[str, int] = {}  # content word -> how many blocks of the main text use it
+    for p in range(start, span[1] + 1):
+        if blocks[p].kind is Kind.BODY:
+            for word in _content_words(blocks[p].text):
+                vocabulary[word] = vocabulary.get(word, 0) + 1
     # Score without bylines first; only candidates a byline could still lift to the top are
     # searched for one (the result is the same, the byline search is the costly part).
-    plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and start - p <= _LOOK_BACK]
+    plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and 0 < start - p <= _LOOK_BACK]
     scores = {p: _score(doc, p, start, [], copies, vocabulary) for p in candidates}
     floor = max((scores[p] for p in plain), default=float("-inf")) - _WEIGHTS["byline"]
     bylines = byline_blocks(doc, [p for p in candidates if scores[p] >= floor], _BYLINE_BELOW)
     # a headline split over lines, or far above the main text, only when its byline
     # confirms it (else it may be a list or a teaser)
     confirmed = [p for p in candidates if any(0 < b - p <= _BYLINE_BELOW for b in bylines)]
+    confirmed += [p for p in inside if any(_dated(doc, p + step) for step in range(1, _BYLINE_BELOW + 1))]
     candidates = sorted(set(plain) | set(confirmed))
     if not candidates:
         return doc
@@ -223,7 +256,8 @@ def find_title(doc: Document, config: Config) -> Document:
     # a headline printed twice: label the copy that is still a body block
     body_copies = [p for p in copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
     title = body_copies[0] if body_copies else best
-    detail = f"headline above the main text (block {start}), score {scores[best]:.1f}"
+    where = "at the start of" if best >= start else "above"
+    detail = f"headline {where} the main text (block {start}), score {scores[best]:.1f}"
     updates = [(title, Kind.TITLE, "headline", detail)]
     above = next(
         (
