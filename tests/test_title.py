@@ -121,6 +121,17 @@ CASES = [
         ],
         OTHER_HEADLINE,
     ),
+    (
+        "its dated byline under it does not make the headline one of a run of headlines",
+        [
+            "Powered by",
+            "Archive of the city council housing debate coverage",
+            "Council approves housing plan",
+            "Tuesday 15 October 2019 by Jane Doe",
+            *BODY,
+        ],
+        "Council approves housing plan",
+    ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]
 

@@ -154,9 +154,14 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
         score += _WEIGHTS["deck"]
     else:
         neighbours = [p for p in (pos - 1, pos + 1) if 0 <= p < len(doc.blocks)]
-        if neighbours and all(looks_like_headline(doc.blocks[p].text) for p in neighbours):
+        if neighbours and all(_headline_shaped(doc.blocks[p].text) for p in neighbours):
             score += _WEIGHTS["in_run"]
     return score
+
+
+def _headline_shaped(text: str) -> bool:
+    """A line shaped like a headline that is not its byline or date ("Tuesday 15 May 2019 by X")."""
+    return looks_like_headline(text) and not is_date_line(text) and not _is_byline(text)
 
 
 def _dated(doc: Document, pos: int) -> bool:
@@ -180,9 +185,7 @@ def _has_deck(doc: Document, pos: int) -> bool:
     deck = blocks[pos + 1].text.strip()
     return (
         len(deck) > len(blocks[pos].text.strip())
-        and looks_like_headline(deck)
-        and not is_date_line(deck)
-        and not _is_byline(deck)
+        and _headline_shaped(deck)
         and (pos + 2 >= len(blocks) or not looks_like_headline(blocks[pos + 2].text))
     )
 
