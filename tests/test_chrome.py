@@ -297,3 +297,19 @@ def test_a_three_word_colon_intro_keeps_its_list() -> None:
     text = f"{intro}\n\nЧто нужно купить:\n\n" + "\n\n".join(items) + f"\n\n{after}"
     out = newsclean.clean(text, Config(language="ru"))
     assert all(item in out for item in items)
+
+
+def test_a_question_repeated_before_each_answer_is_kept() -> None:
+    question = "What made you start cooking at home?"
+    answers = [
+        "My grandmother taught me to bake bread when I was a child, and I never stopped, because the smell "
+        "of a fresh loaf in the morning is still the best thing I know about any kitchen in the world.",
+        "I moved to a town without a single good restaurant, so I had to learn, and after a year of burned "
+        "pans and cold soups I found that I liked the work more than the food itself, to be honest.",
+        "My doctor told me to eat less salt, and the only way to know what was in my food was to make it "
+        "myself, so I bought a cheap pan and a book of simple recipes and just started from the first page.",
+    ]
+    text = "\n\n".join(f"{question}\n\n{answer}" for answer in answers)
+    out = newsclean.clean(f"{P1}\n\n{text}")
+    assert out.count(question) == 3
+    assert all(answer in out for answer in answers)

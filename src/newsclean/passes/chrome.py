@@ -357,7 +357,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         elif block.kind is Kind.TEASER:
             bare = split_header(block.text, teaser_languages)
             cls, why = Class.TEASER, (_TEASER_HEADER if bare and not bare[1] else "teaser")
-        elif pos not in ui_blocks and _is_repeat(shapes[pos], sig, repeats):
+        elif pos not in ui_blocks and _is_repeat(block.text, shapes[pos], sig, repeats):
             cls, why = Class.REPEATED, f"short block repeated {repeats[shapes[pos]]} times on the page"
         else:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
@@ -537,6 +537,10 @@ def _short_runs(judged: list[Judged]) -> list[int]:
 
 
 _DIGITS = regex.compile(r"\d+")
+_SENTENCE_END = regex.compile(r"\p{L}[.!?。！？][\p{Pf}\"')\]]*\s*$")
+REPEAT_SENTENCE_UNITS = 4
+"""A repeated block of four or more words ending in a full stop, "?" or "!" is a sentence
+of the article (see :func:`_is_repeat`), not a button."""
 
 
 def _shape(text: str) -> str:
@@ -548,8 +552,15 @@ def _shape(text: str) -> str:
     return _DIGITS.sub("0", fold(text))
 
 
-def _is_repeat(shape: str, sig: Signals, repeats: Counter[str]) -> bool:
-    """Whether a short block's ``shape`` recurs ``REPEATED`` times on the page."""
+def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bool:
+    """Whether a short block's ``shape`` recurs ``REPEATED`` times on the page.
+
+    A sentence of several words is exempt: a question or a sentence that recurs ("What
+    inspired you?" before each answer of an interview series) is the article's own
+    structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
+    """
+    if sig.units >= REPEAT_SENTENCE_UNITS and _SENTENCE_END.search(text):
+        return False
     return sig.units < NEAR_UNITS and bool(shape) and repeats[shape] >= REPEATED
 
 
