@@ -132,6 +132,16 @@ CASES = [
         ],
         "Council approves housing plan",
     ),
+    (
+        "a breadcrumb trail before the headline on its line",
+        ["Home", f"Example News > News > 2015 > {HEADLINE}", "By Jane Doe", *BODY],
+        HEADLINE,
+    ),
+    (
+        "one arrow is no trail",
+        ["Home", "Before > after: how the city council changed the plan", "By Jane Doe", *BODY],
+        "Before > after: how the city council changed the plan",
+    ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]
 
@@ -197,3 +207,11 @@ def test_main_span_skips_a_list_of_cut_off_teasers() -> None:
     teasers = [f"Twenty {i} things everyone who grew up then will…" for i in range(12)]
     doc = segment("\n\n".join([*teasers, "Menu", "Sign in", HEADLINE, *BODY]) + "\n")
     assert main_span(doc) == (15, 18)
+
+
+def test_breadcrumb_trail_is_recorded_when_dropped_from_the_title() -> None:
+    article = newsclean.parse("\n\n".join(["Home", f"Example News > World > {HEADLINE}", *BODY]) + "\n")
+    assert article.title == HEADLINE
+    change = next(c for c in article.document.changes if c.reason == "breadcrumb")
+    assert change.action == "edit"
+    assert "Example News > World" in change.detail

@@ -14,7 +14,9 @@ what marks an article heading on a flattened page:
   headline-shaped lines (a teaser list or a menu);
 * it stands close to the body.
 
-A short label directly above it is the section ("World", "Tech & Science").
+A short label directly above it is the section ("World", "Tech & Science"). A breadcrumb
+trail on the headline's line ("Site > News > 2015 > Headline") is edited off the title, the
+trail kept in the change's detail.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _NOT_A_HEADLINE = regex.compile(
     r"^\s*(?:©|\(c\)\s|copyright\b|(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\b)",
     regex.I,
 )
+_TRAIL = regex.compile(r"\s[>›»]\s")  # "Site > News > 2015 > Headline": a breadcrumb trail ...
+_TRAIL_STEPS = 2  # ... of at least this many steps before the headline ("Before > after" is none)
 _TEASER_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser headers are never titles
 _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
@@ -277,4 +281,9 @@ def find_title(doc: Document, config: Config) -> Document:
         and chrome_reason(blocks[above].text, chrome) is None
     ):
         updates.append((above, Kind.SECTION, "section_label", f"short label above the title (block {title})"))
-    return doc.reclassify(NAME, updates)
+    doc = doc.reclassify(NAME, updates)
+    trail = [part.strip() for part in _TRAIL.split(_headline_text(blocks[title].text))]
+    if len(trail) > _TRAIL_STEPS and _is_headline(trail[-1], chrome):
+        where = " > ".join(trail[:-1])
+        doc = doc.edit(NAME, [(title, trail[-1], "breadcrumb", f"the trail '{where}' before the headline")])
+    return doc
