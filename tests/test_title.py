@@ -30,6 +30,8 @@ def title(*blocks: str) -> str | None:
         ("Image credit: Jane Doe", False),
         ("By Jane Doe", False),
         ("The council voted on Tuesday.", False),
+        ("Trade talks resume between China and the U.S.", True),
+        ("The talks resume in the U.S. on Tuesday.", False),
         ("Home", False),
         ("Page 1 of 12 2019 2020", False),
     ],
@@ -141,6 +143,11 @@ CASES = [
         "one arrow is no trail",
         ["Home", "Before > after: how the city council changed the plan", "By Jane Doe", *BODY],
         "Before > after: how the city council changed the plan",
+    ),
+    (
+        "a headline that ends with initials",
+        ["Home", "How winter wreaks havoc under the streets of N.Y.C.", "By Jane Doe", *BODY],
+        "How winter wreaks havoc under the streets of N.Y.C.",
     ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]

@@ -24,6 +24,7 @@ _CAPTION = regex.compile(
     r"posted|published|updated|foto|bild|quelle|crédit|fuente)\b[^:]{0,20}:\s",
     regex.I,
 )
+_INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N.Y.C.", "… in the U.S."
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
@@ -63,17 +64,22 @@ def main_span(doc: Document) -> tuple[int, int] | None:
 
 
 def looks_like_headline(text: str) -> bool:
-    """A one-line block of 3 to 30 words that does not end like a sentence.
+    """A one-line block of 3 to 30 words that does not end like a sentence (initials such as
+    "U.S." may end it).
 
     >>> looks_like_headline("Kremlin confirms North Korea's Kim to visit Moscow in May")
     True
     >>> looks_like_headline("Xbox One X review: A console that keeps up with gaming PCs")
     True
+    >>> looks_like_headline("How winter wreaks havoc under N.Y.C.")
+    True
     >>> looks_like_headline("Image credit: WeWork"), looks_like_headline("By Jane Doe")
     (False, False)
     """
     text = text.strip()
-    if "\n" in text or len(text) > _HEADLINE_CHARS or text.endswith((".", ":", ";", ",")):
+    if "\n" in text or len(text) > _HEADLINE_CHARS or text.endswith((":", ";", ",")):
+        return False
+    if text.endswith(".") and not _INITIALS_END.search(text):
         return False
     count = len(words(text))
     return (

@@ -206,7 +206,7 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> list[int]:
         if (
             blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
             and len(words(blocks[p].text)) >= _SHORT
-            and not sentence_marks(blocks[p].text)  # a caption: "… election. (Photo Agency)"
+            and not sentence_marks(blocks[p].text.rstrip(" ."))  # a caption: "… vote. (Photo Agency)"
             and _candidate(blocks[p].text, chrome)
         ):
             found.append(p)
