@@ -313,3 +313,36 @@ def test_a_question_repeated_before_each_answer_is_kept() -> None:
     out = newsclean.clean(f"{P1}\n\n{text}")
     assert out.count(question) == 3
     assert all(answer in out for answer in answers)
+
+
+PT_BODY = (
+    "A prefeitura anunciou nesta segunda-feira que as obras na praça central vão começar em março, e que o "
+    "trânsito na região será desviado durante os quatro meses de trabalho, segundo a nota da secretaria.\n\n"
+    "Os comerciantes da região disseram que temem perder clientes durante as obras, mas a prefeitura "
+    "afirmou que as calçadas vão continuar abertas e que haverá placas para orientar os moradores."
+)
+DE_BODY = (
+    "Der Stadtrat hat am Montag nach einer langen Debatte den neuen Haushalt beschlossen, und der "
+    "Bürgermeister sagte, dass die Abstimmung eine breite Unterstützung für den Plan gezeigt habe.\n\n"
+    "Nach dem Plan steigen die Ausgaben für die Schulen im nächsten Jahr um vier Prozent, während das "
+    "Geld für Straßen und Brücken auf dem Stand dieses Jahres bleibt, wie die Verwaltung mitteilte."
+)
+PT_BIO = "Jornalista desde 2005, Ana Souza escreve sobre educação e cidades."
+DE_BIO = "Als Redakteur schreibt Paul Weber seit Jahren über Politik und Wirtschaft."
+
+
+# English author boxes are the byline pass's (a bio of the credited author); this rule
+# catches the "About <name>" box in every language, byline or not.
+@pytest.mark.parametrize(
+    ("language", "body", "header", "bio"),
+    [("pt", PT_BODY, "Sobre Ana Souza", PT_BIO), ("de", DE_BODY, "Über Paul Weber", DE_BIO)],
+)
+def test_an_author_box_after_the_article_is_chrome(language: str, body: str, header: str, bio: str) -> None:
+    text = f"{body}\n\n{header}\n\n{bio}"
+    assert newsclean.clean(text, Config(language=language)) == body
+    assert "author box" in _reasons(text, Config(language=language))[bio][1]
+
+
+def test_about_a_subject_that_the_next_paragraph_does_not_name_is_kept() -> None:
+    text = f"{P1}\n\nAbout Green Park\n\n{P2}\n\n{P3}"
+    assert newsclean.clean(text) == f"{P1}\n\nAbout Green Park\n\n{P2}\n\n{P3}"

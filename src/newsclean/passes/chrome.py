@@ -363,6 +363,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
             cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
         judged.append((pos, cls, why, sig))
     done = ui_blocks | {pos for pos in candidates if doc.blocks[pos].kind is not Kind.BODY}
+    judged = _author_boxes(judged, doc, lexicon("chrome/author_box", (language or "en",)))
     chrome.extend(_outside_region(_cut_comments(_cut_off_text(judged), ui_blocks), done))
     return doc.reclassify(NAME, chrome)
 
@@ -417,6 +418,34 @@ def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: regex.Pattern[str]
     if hits := _boilerplate_hits(text, boilerplate, sig.units):
         return Class.BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
     return classify(sig)
+
+
+AUTHOR_BIO_REACH = 30
+"""An author box's bio names the author within its first 30 words."""
+_NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
+
+
+def _author_boxes(judged: list[Judged], doc: Document, headers: Lexicon) -> list[Judged]:
+    """An author box after the article is boilerplate: a header "About Jane Doe" (a phrase
+    of ``chrome/author_box`` and a name of two to four capitalised words) and the next block
+    when its first words name the same person ("Jane Doe is a reporter ...")."""
+    out = list(judged)
+    for i, (pos, cls, _why, sig) in enumerate(judged[:-1]):
+        text = doc.blocks[pos].text.strip()
+        if cls is not Class.SHORT or "\n" in text or headers.match(text) is None:
+            continue
+        tokens = text.split()
+        names = (tokens[k:] for k in (1, 2, 3) if 2 <= len(tokens) - k <= 4)
+        name = next((n for n in names if all(map(_NAME_WORD.match, n))), None)
+        bio_pos, bio_cls, _bio_why, bio_sig = judged[i + 1]
+        if name is None or bio_cls not in _TEXT:
+            continue
+        opening = " ".join(doc.blocks[bio_pos].text.split()[:AUTHOR_BIO_REACH])
+        if " ".join(name) in opening:
+            who = " ".join(name)
+            out[i] = (pos, Class.BAD, f"author box header ({who})", sig)
+            out[i + 1] = (bio_pos, Class.BAD, f"author box: a bio of {who}", bio_sig)
+    return out
 
 
 def _cut_off_text(judged: list[Judged]) -> list[Judged]:
