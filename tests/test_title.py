@@ -149,6 +149,22 @@ CASES = [
         ["Home", "How winter wreaks havoc under the streets of N.Y.C.", "By Jane Doe", *BODY],
         "How winter wreaks havoc under the streets of N.Y.C.",
     ),
+    (
+        "a table of contents whose entries head the sections of the main text",
+        [
+            "Home",
+            HEADLINE,
+            "Contents",
+            "How the city council voted on the housing plan",
+            "What the plan means for homes",
+            BODY[0],
+            "How the city council voted on the housing plan",
+            *BODY[1:3],
+            "What the plan means for homes",
+            BODY[3],
+        ],
+        HEADLINE,
+    ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]
 

@@ -12,7 +12,8 @@ what marks an article heading on a flattened page:
   labelled, the second stays a duplicate;
 * it is a real sentence-length line rather than a menu item, and it is not one of a run of
   headline-shaped lines (a teaser list or a menu);
-* it stands close to the body.
+* it stands close to the body;
+* it is not an entry of a table of contents (printed again as a heading in the main text).
 
 A short label directly above it is the section ("World", "Tech & Science"). A breadcrumb
 trail on the headline's line ("Site > News > 2015 > Headline") is edited off the title, the
@@ -67,10 +68,12 @@ _WEIGHTS = {
     "split": -0.5,
     "near": 1.0,
     "in_run": -2.0,
+    "listed": -5.0,  # it is printed again as a heading in the main text: a table of contents
     "deck": 2.0,  # a longer headline-shaped line (the standfirst) right under it
     "far": -0.03,  # per block above the main text
     "about": 6.0,  # times the share of its words that the main text uses
 }
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _CONTENT_CHARS = 4  # shorter words are mostly function words in the languages covered
 
 
@@ -161,6 +164,11 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
         if neighbours and all(_headline_shaped(doc.blocks[p].text) for p in neighbours):
             score += _WEIGHTS["in_run"]
     return score
+
+
+def _heading_key(text: str) -> str:
+    """A heading's text for comparing copies, without anchor marks ("Example 3\n¶")."""
+    return " ".join(line for line in fold(text).split("\n") if _WORD_CHAR.search(line))
 
 
 def _headline_shaped(text: str) -> bool:
@@ -259,6 +267,14 @@ def find_title(doc: Document, config: Config) -> Document:
     if not candidates:
         return doc
     scores = {p: _score(doc, p, start, bylines, copies, vocabulary) for p in candidates}
+    headings = {
+        _heading_key(blocks[p].text)
+        for p in range(start, span[1] + 1)
+        if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE) and blocks[p].text.count("\n") < _MAX_LINES
+    }
+    for p in candidates:
+        if p < start and _heading_key(blocks[p].text) in headings:
+            scores[p] += _WEIGHTS["listed"]
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
     body_copies = [p for p in copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
