@@ -6,7 +6,8 @@ import pytest
 
 import newsclean
 from newsclean import Config, Kind
-from newsclean.passes.chrome import Class, Signals, classify, main_region, signals
+from newsclean.lexicon import Lexicon
+from newsclean.passes.chrome import Class, Signals, chrome_reason, classify, main_region, signals
 
 P1 = (
     "The city council approved the new budget on Monday after a debate that lasted six hours, "
@@ -346,3 +347,25 @@ def test_an_author_box_after_the_article_is_chrome(language: str, body: str, hea
 def test_about_a_subject_that_the_next_paragraph_does_not_name_is_kept() -> None:
     text = f"{P1}\n\nAbout Green Park\n\n{P2}\n\n{P3}"
     assert newsclean.clean(text) == f"{P1}\n\nAbout Green Park\n\n{P2}\n\n{P3}"
+
+
+@pytest.mark.parametrize(
+    ("line", "is_tags"),
+    [
+        ("Tags: budget, council, schools", True),
+        ("- Tags:", True),
+        ("Categoria: Saúde", True),
+        ("Теги: бюджет, школы", True),
+        ("Schlagwörter: Haushalt, Stadtrat", True),
+        ("Tags: the council said on Monday that the plan would go ahead.", False),
+        ("Tagged in the photo were the mayor and two members of the council", False),
+    ],
+)
+def test_tag_and_category_lines_are_ui(line: str, is_tags: bool) -> None:
+    found = chrome_reason(line, Lexicon(()))
+    assert (found is not None and found[0] == "tag_line") is is_tags
+
+
+def test_a_tag_line_is_edited_out_of_the_first_paragraph() -> None:
+    text = f"Tags: budget, council\n{P1}\n\n{P2}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"

@@ -79,6 +79,14 @@ _CREDIT_LINE = regex.compile(
     regex.I,
 )
 _CREDIT_MAX_CHARS = 80
+_TAG_LINE = regex.compile(
+    r"^\W*+(?:tags?|tagged|tagi|etiquetas?|schlagw[öo]rter|schlagworte|mots[- ]cl[ée]s|parole chiave|"
+    r"trefwoorden|теги|метки|categor(?:y|ies|ia|ias|ie|ía|ías)|kategorien?|kategorie|catégories?|"
+    r"рубрик[аи]|категори[ия])\s*+:(?:\s*+[^\s.!?]++){0,12}\s*$",
+    regex.I,
+)
+"""A tag or category line ("Tags: budget, council", "Categoria:"): a label, a colon and at
+most twelve words without a sentence end."""
 _COUNT = regex.compile(
     r"^\s*+\(?\d[\d,.]*+\s*+[kKmM]?\)?\s*+(?:comments?|shares?|views?|likes?|reactions?|replies|"
     r"min(?:ute)?s?\s+read|min)\s*$",
@@ -314,6 +322,8 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
         return ("chrome_count", "a count of comments, shares or reading time")
     if _CREDIT_LINE.match(line) and len(line) <= _CREDIT_MAX_CHARS:
         return ("image_credit", "an image or photo credit")
+    if _TAG_LINE.match(line):
+        return ("tag_line", "a tag or category list")
     if phrase := phrases.match(line):
         return ("chrome_phrase", f"UI phrase {phrase!r}")
     return None
