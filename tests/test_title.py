@@ -238,3 +238,10 @@ def test_breadcrumb_trail_is_recorded_when_dropped_from_the_title() -> None:
     change = next(c for c in article.document.changes if c.reason == "breadcrumb")
     assert change.action == "edit"
     assert "Example News > World" in change.detail
+
+
+def test_main_span_with_a_cost_cap_bridges_a_long_code_listing() -> None:
+    code = " ".join(f"SELECT avg(n{i}) FROM series AS s{i}" for i in range(12))
+    doc = segment("\n\n".join(["Home", BODY[0], code, *BODY[1:]]) + "\n")
+    assert main_span(doc) == (3, 5)
+    assert main_span(doc, cost_words=24) == (1, 5)

@@ -29,23 +29,24 @@ _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|
 
 
 @lru_cache(maxsize=8192)
-def _prose_score(text: str) -> float:
+def _prose_score(text: str, cost_words: int | None = None) -> float:
     count = len(words(text))
     if is_prose(text):
         return float(count)
     if is_prose(text, min_words=6) and not text.rstrip().endswith(_CUT):
         return count / 2
-    return -(_SHORT_COST + count / 4)
+    return -(_SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4)
 
 
-def main_span(doc: Document) -> tuple[int, int] | None:
+def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
     """The positions of the first and last block of the page's main text.
 
     Every body block scores: prose blocks their word count, short sentences half of it,
     other blocks (menus, buttons, captions) a small cost that grows with their length. The
     run of blocks with the highest total is the article, so an image caption or a
     newsletter box inside the body does not cut it in two, while a long menu does. ``None``
-    when the page has no prose.
+    when the page has no prose. ``cost_words`` caps what one block costs (as if it held at
+    most that many words), so that a long code listing or table does not cut the text either.
     """
     best, span = 0.0, None
     total, start = 0.0, 0
@@ -54,12 +55,12 @@ def main_span(doc: Document) -> tuple[int, int] | None:
             continue
         if total <= 0:
             total, start = 0.0, pos
-        total += _prose_score(block.text)
+        total += _prose_score(block.text, cost_words)
         if total > best:
             best, span = total, (start, pos)
     if span is None:
         return None
-    first = next(p for p in range(span[0], span[1] + 1) if _prose_score(doc.blocks[p].text) > 0)
+    first = next(p for p in range(span[0], span[1] + 1) if _prose_score(doc.blocks[p].text, cost_words) > 0)
     return first, span[1]
 
 

@@ -50,6 +50,7 @@ _TEASER_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser h
 _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
+_COST_WORDS = 24  # a code listing or a table costs the main text no more than a block of 24 words
 _NEAR = 10  # blocks above the main text that count as close to it
 _INSIDE = 8  # blocks at the start of the main text where a confirmed headline may sit ...
 _INSIDE_PROSE = 20  # ... under at most a notice's words of prose
@@ -228,7 +229,7 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> list[int]:
 def find_title(doc: Document, config: Config) -> Document:
     """Mark the headline as the title and the label above it as the section."""
     blocks = doc.blocks
-    span = main_span(doc)
+    span = main_span(doc, cost_words=_COST_WORDS)
     if span is None:
         return doc
     start = span[0]
