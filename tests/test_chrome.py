@@ -366,6 +366,15 @@ def test_tag_and_category_lines_are_ui(line: str, is_tags: bool) -> None:
     assert (found is not None and found[0] == "tag_line") is is_tags
 
 
+@pytest.mark.parametrize(
+    ("line", "is_date"),
+    [("05/10/2018", True), ("2019-11-20", True), ("20.11.19", True), ("2019", False), ("10/2018 x", False)],
+)
+def test_a_bare_date_line_is_ui(line: str, is_date: bool) -> None:
+    found = chrome_reason(line, Lexicon(()))
+    assert (found is not None and found[0] == "date_line") is is_date
+
+
 def test_a_tag_line_is_edited_out_of_the_first_paragraph() -> None:
     text = f"Tags: budget, council\n{P1}\n\n{P2}"
     assert newsclean.clean(text) == f"{P1}\n\n{P2}"

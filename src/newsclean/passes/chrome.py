@@ -87,6 +87,8 @@ _TAG_LINE = regex.compile(
 )
 """A tag or category line ("Tags: budget, council", "Categoria:"): a label, a colon and at
 most twelve words without a sentence end."""
+_DATE_LINE = regex.compile(r"^\s*+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$")
+"""A line that is only a numeric date ("05/10/2018", "2019-11-20"): page metadata."""
 _COUNT = regex.compile(
     r"^\s*+\(?\d[\d,.]*+\s*+[kKmM]?\)?\s*+(?:comments?|shares?|views?|likes?|reactions?|replies|"
     r"min(?:ute)?s?\s+read|min)\s*$",
@@ -308,6 +310,13 @@ def main_region(scores: list[float | None]) -> tuple[int, int] | None:
     return best_span
 
 
+_UI_LINES = (
+    (_COUNT, "chrome_count", "a count of comments, shares or reading time"),
+    (_DATE_LINE, "date_line", "a bare date"),
+    (_TAG_LINE, "tag_line", "a tag or category list"),
+)
+
+
 def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     """``(reason, detail)`` when ``line`` is UI text, else ``None``.
 
@@ -318,12 +327,11 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     """
     if is_separator(line):
         return ("separator", "punctuation only")
-    if _COUNT.match(line):
-        return ("chrome_count", "a count of comments, shares or reading time")
     if _CREDIT_LINE.match(line) and len(line) <= _CREDIT_MAX_CHARS:
         return ("image_credit", "an image or photo credit")
-    if _TAG_LINE.match(line):
-        return ("tag_line", "a tag or category list")
+    for pattern, reason, detail in _UI_LINES:
+        if pattern.match(line):
+            return (reason, detail)
     if phrase := phrases.match(line):
         return ("chrome_phrase", f"UI phrase {phrase!r}")
     return None
