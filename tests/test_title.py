@@ -16,6 +16,7 @@ BODY = [
 ]
 HEADLINE = "Council approves housing plan after long debate"
 OTHER_HEADLINE = "City council ends long argument over housing"
+KICKED = "Mayor Smith's council approves housing plan after long debate"
 
 
 def title(*blocks: str) -> str | None:
@@ -164,6 +165,16 @@ CASES = [
             BODY[3],
         ],
         HEADLINE,
+    ),
+    (
+        "printed again just under it, split after a kicker",
+        ["Home", KICKED, "Mayor Smith", HEADLINE, "March 18, 2019", *BODY],
+        KICKED,
+    ),
+    (
+        "printed again just under it, shortened",
+        ["Home", KICKED, "Mayor Smith", "Council approves housing plan", "March 18, 2019", *BODY],
+        KICKED,
     ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]

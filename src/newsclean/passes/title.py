@@ -8,8 +8,8 @@ what marks an article heading on a flattened page:
 
 * a byline starts just under it, or else a date line;
 * a longer headline-shaped line (the standfirst) follows it;
-* the page prints it twice (the page title and the article heading): the first copy is
-  labelled, the second stays a duplicate;
+* the page prints it twice (the page title and the article heading, or a shortened or
+  split reprint just under it): the first copy is labelled, the second stays a duplicate;
 * it is a real sentence-length line rather than a menu item, and it is not one of a run of
   headline-shaped lines (a teaser list or a menu);
 * it stands close to the body;
@@ -51,6 +51,7 @@ _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
 _COST_WORDS = 24  # a code listing or a table costs the main text no more than a block of 24 words
+_REPRINT_REACH = 3  # blocks under a headline where a shortened reprint of it may stand
 _NEAR = 10  # blocks above the main text that count as close to it
 _INSIDE = 8  # blocks at the start of the main text where a confirmed headline may sit ...
 _INSIDE_PROSE = 20  # ... under at most a notice's words of prose
@@ -145,6 +146,7 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
     key = fold(text)
     twice = (
         len(copies.get(key, ())) > 1
+        or _reprinted_below(doc, pos)
         or doc.blocks[pos].kind is Kind.DUPLICATE
         or (pos > 0 and page_title.startswith(key + " ") and len(page_title) - len(key) <= _SITE_SUFFIX)
     )
@@ -170,6 +172,16 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
 def _heading_key(text: str) -> str:
     """A heading's text for comparing copies, without anchor marks ("Example 3\n¶")."""
     return " ".join(line for line in fold(text).split("\n") if _WORD_CHAR.search(line))
+
+
+def _reprinted_below(doc: Document, pos: int) -> bool:
+    """The headline printed again just under it, split or shortened ("Name" / "rest of it")."""
+    mine = {w.casefold() for w in words(doc.blocks[pos].text)}
+    for p in range(pos + 1, min(len(doc.blocks), pos + _REPRINT_REACH + 1)):
+        theirs = {w.casefold() for w in words(doc.blocks[p].text)}
+        if len(theirs) >= _SHORT and theirs < mine:
+            return True
+    return False
 
 
 def _headline_shaped(text: str) -> bool:
