@@ -378,3 +378,14 @@ def test_a_bare_date_line_is_ui(line: str, is_date: bool) -> None:
 def test_a_tag_line_is_edited_out_of_the_first_paragraph() -> None:
     text = f"Tags: budget, council\n{P1}\n\n{P2}"
     assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+
+
+def test_a_trademark_notice_is_boilerplate() -> None:
+    notice = (
+        "Acme and the Acme logo are registered trademarks of Acme Inc. Other product names are trademarks "
+        "of their respective owners and are used here for informational purposes only."
+    )
+    text = f"{P1}\n\n{P2}\n\n{notice}"
+    assert newsclean.clean(text) == f"{P1}\n\n{P2}"
+    assert _reasons(text)[notice][0] in ("boilerplate", "outside_main_region")
+    assert "site boilerplate" in _reasons(text)[notice][1]
