@@ -176,6 +176,24 @@ CASES = [
         ["Home", KICKED, "Mayor Smith", "Council approves housing plan", "March 18, 2019", *BODY],
         KICKED,
     ),
+    (
+        "headline under a cookie notice and a sign-in box, confirmed by its date and byline",
+        [
+            "Home",
+            "We use cookies and similar technologies to improve your browsing experience, "
+            "personalize content and offers, and analyse the traffic on our site.",
+            "ACCEPT AND CONTINUE TO SITE",
+            "Sign in",
+            "Log in with your account to create or edit your custom homepage and to catch up on "
+            "the stories you saved.",
+            "Register for a free account",
+            "Does the council's housing plan help renters?",
+            "Published Thursday 27 July 2017",
+            "By Jane Doe",
+            *BODY,
+        ],
+        "Does the council's housing plan help renters?",
+    ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]
 

@@ -54,7 +54,8 @@ _COST_WORDS = 24  # a code listing or a table costs the main text no more than a
 _REPRINT_REACH = 3  # blocks under a headline where a shortened reprint of it may stand
 _NEAR = 10  # blocks above the main text that count as close to it
 _INSIDE = 8  # blocks at the start of the main text where a confirmed headline may sit ...
-_INSIDE_PROSE = 20  # ... under at most a notice's words of prose
+_INSIDE_PROSE = 20  # ... under at most a notice's words of prose ...
+_INSIDE_FAR = 16  # ... or, with both a byline and a date under it, this far into it
 _SITE_SUFFIX = 40  # characters of " - Site Name" after a headline in the page's title line
 _MAX_LINES = 3  # lines of a headline block (split at inline links)
 _LONG = 5  # words from which a line reads like a headline rather than a menu item
@@ -215,27 +216,29 @@ def _has_deck(doc: Document, pos: int) -> bool:
     )
 
 
-def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> list[int]:
-    """Headline-shaped lines that open the main text, under at most a notice's prose.
+def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list[int], list[int]]:
+    """Headline-shaped lines that open the main text: under at most a notice's prose, and
+    further down (under a cookie notice, a sign-in box).
 
     A short line of prose ("Your post has been published.") can start the run of prose that
-    the headline then sits in; these lines count only when a byline or a date confirms them.
+    the headline then sits in; the first lines count only when a byline or a date confirms
+    them, the later ones only when both do.
     """
     blocks = doc.blocks
-    found, prose = [], 0
-    for p in range(span[0], min(span[1], span[0] + _INSIDE)):
+    near: list[int] = []
+    late: list[int] = []
+    prose = 0
+    for p in range(span[0], min(span[1], span[0] + _INSIDE_FAR)):
         if (
             blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
             and len(words(blocks[p].text)) >= _SHORT
-            and not sentence_marks(blocks[p].text.rstrip(" ."))  # a caption: "… vote. (Photo Agency)"
+            and not sentence_marks(blocks[p].text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
             and _candidate(blocks[p].text, chrome)
         ):
-            found.append(p)
+            (near if prose <= _INSIDE_PROSE and p < span[0] + _INSIDE else late).append(p)
         elif blocks[p].kind is Kind.BODY and is_prose(blocks[p].text):
             prose += len(words(blocks[p].text))
-            if prose > _INSIDE_PROSE:
-                break  # the article has begun
-    return found
+    return near, late
 
 
 def find_title(doc: Document, config: Config) -> Document:
@@ -247,14 +250,18 @@ def find_title(doc: Document, config: Config) -> Document:
     start = span[0]
     chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
     first = max(0, start - _FAR_LOOK_BACK)
-    inside = _inside(doc, span, chrome)
-    candidates = [
-        p
-        for p in range(first, start)
-        if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
-        and _candidate(blocks[p].text, chrome)
-        and (len(words(blocks[p].text)) >= _SHORT or start - p <= _SHORT_REACH)
-    ] + inside
+    inside, late = _inside(doc, span, chrome)
+    candidates = (
+        [
+            p
+            for p in range(first, start)
+            if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
+            and _candidate(blocks[p].text, chrome)
+            and (len(words(blocks[p].text)) >= _SHORT or start - p <= _SHORT_REACH)
+        ]
+        + inside
+        + late
+    )
     if not candidates:
         return doc
     copies: dict[str, list[int]] = {}
@@ -274,8 +281,9 @@ def find_title(doc: Document, config: Config) -> Document:
     bylines = byline_blocks(doc, [p for p in candidates if scores[p] >= floor], _BYLINE_BELOW)
     # a headline split over lines, or far above the main text, only when its byline
     # confirms it (else it may be a list or a teaser)
-    confirmed = [p for p in candidates if any(0 < b - p <= _BYLINE_BELOW for b in bylines)]
-    confirmed += [p for p in inside if any(_dated(doc, p + step) for step in range(1, _BYLINE_BELOW + 1))]
+    signed = {p for p in candidates if any(0 < b - p <= _BYLINE_BELOW for b in bylines)}
+    dated = {p for p in inside + late if any(_dated(doc, p + step) for step in range(1, _BYLINE_BELOW + 1))}
+    confirmed = (signed - set(late)) | (dated & set(inside)) | (dated & signed)
     candidates = sorted(set(plain) | set(confirmed))
     if not candidates:
         return doc
