@@ -22,6 +22,8 @@ trail kept in the change's detail.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..config import Config
@@ -117,8 +119,9 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
     return looks_like_headline(f"{text} x") and chrome_reason(text, chrome) is None
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit()}
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit())
 
 
 def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
@@ -192,11 +195,14 @@ def _headline_shaped(text: str) -> bool:
 
 def _dated(doc: Document, pos: int) -> bool:
     """A block that holds a date line ("Last updated:" / "March 18, 2019"; "at 11:29 a.m.")."""
-    return (
-        pos < len(doc.blocks)
-        and doc.blocks[pos].kind is Kind.BODY
-        and any(is_date_line(line.rstrip(".")) for line in doc.blocks[pos].text.split("\n")[:_MAX_LINES])
-    )
+    if pos >= len(doc.blocks) or doc.blocks[pos].kind is not Kind.BODY:
+        return False
+    return _has_date_line(doc.blocks[pos].text)
+
+
+@lru_cache(maxsize=8192)
+def _has_date_line(text: str) -> bool:
+    return any(is_date_line(line.rstrip(".")) for line in text.split("\n")[:_MAX_LINES])
 
 
 def _has_deck(doc: Document, pos: int) -> bool:
