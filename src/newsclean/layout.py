@@ -76,9 +76,11 @@ def looks_like_headline(text: str) -> bool:
     True
     >>> looks_like_headline("Image credit: WeWork"), looks_like_headline("By Jane Doe")
     (False, False)
+    >>> looks_like_headline("報道によると、今回販売されたのは、いわゆる「脱獄」したiPhone。")
+    False
     """
     text = text.strip()
-    if "\n" in text or len(text) > _HEADLINE_CHARS or text.endswith((":", ";", ",")):
+    if "\n" in text or len(text) > _HEADLINE_CHARS or text.endswith((":", ";", ",", "。", "．")):
         return False
     if text.endswith(".") and not _INITIALS_END.search(text):
         return False
