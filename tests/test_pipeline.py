@@ -49,4 +49,6 @@ def test_settling_round_is_recorded_and_reaches_a_fixed_point() -> None:
     article = newsclean.parse(text)
     (settled,) = [c for c in article.document.changes if c.round > 1]
     assert (settled.block, settled.reason, settled.round) == (0, "headline", 2)
+    # The title is the one the first round found on the whole page, not the settling one.
+    assert article.title == "The the council!"
     assert newsclean.clean(article.body) == article.body

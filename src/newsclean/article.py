@@ -50,10 +50,9 @@ class Article:
     def from_document(cls, doc: Document) -> Article:
         """Read the article off a labelled document."""
         reasons = _last_reclassification(doc)
-        first = {kind: next((b.text for b in doc.blocks if b.kind is kind), None) for kind in Kind}
         return cls(
-            title=_one_line(first[Kind.TITLE]),
-            section=first[Kind.SECTION],
+            title=_one_line(_earliest(doc, reasons, Kind.TITLE)),
+            section=_earliest(doc, reasons, Kind.SECTION),
             body=join(doc.of_kind(Kind.BODY)),
             byline=_byline(doc, reasons),
             teasers=_teasers(doc, reasons),
@@ -93,6 +92,16 @@ class Article:
 def _one_line(text: str | None) -> str | None:
     """A headline a flattener split at an inline link, as one line."""
     return " ".join(text.split()) if text is not None else None
+
+
+def _earliest(doc: Document, reasons: dict[int, Change], kind: Kind) -> str | None:
+    """The text of the ``kind`` block found in the earliest round (the first pass over the
+    whole page), the first on the page among those: a settling round, which sees only the
+    body, can label another line a title, but the page's own headline came first."""
+    found = [b for b in doc.blocks if b.kind is kind]
+    if not found:
+        return None
+    return min(found, key=lambda b: (reasons[b.index].round, b.index)).text
 
 
 def _last_reclassification(doc: Document) -> dict[int, Change]:
