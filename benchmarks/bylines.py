@@ -18,7 +18,6 @@ for the pages whose title (or a variant) occurs in the flattened text ("in-text"
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
@@ -26,20 +25,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from devsets import load_module
+
 import newsclean
 
 HERE = Path(__file__).resolve().parent
 DEVSET = HERE / "bylines-devset"
 MODES = ("nodes", "blocks")
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score_bylines", DEVSET / "score_bylines.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {DEVSET / 'score_bylines.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _title_in_text(sb: ModuleType, text: str, variants: list[str]) -> bool:
@@ -49,7 +41,7 @@ def _title_in_text(sb: ModuleType, text: str, variants: list[str]) -> bool:
 
 def measure(mode: str) -> dict[str, Any]:
     """Run newsclean over every page of ``mode``; return the figures and per-page results."""
-    sb = _scorer()
+    sb = load_module(DEVSET / "score_bylines.py", "score_bylines")
     gold = json.loads((DEVSET / "gold.json").read_text(encoding="utf-8"))
     preds: dict[str, dict[str, Any]] = {}
     in_text: dict[str, bool] = {}

@@ -17,14 +17,14 @@ every page whose gold label is not ``en``.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+from devsets import load_module
 
 import newsclean
 from newsclean.language import guess_language
@@ -34,18 +34,9 @@ DEVSET = HERE / "devset"
 MODES = ("nodes", "blocks")
 
 
-def _evaluate_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("devset_evaluate", DEVSET / "evaluate.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit(f"cannot load {DEVSET / 'evaluate.py'}")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def measure(mode: str) -> dict[str, Any]:
     """Run newsclean over every page of ``mode``; return figures and per-page results."""
-    ev = _evaluate_module()
+    ev = load_module(DEVSET / "evaluate.py", "devset_evaluate")
     gold = json.loads((DEVSET / "gold.json").read_text(encoding="utf-8"))
     pages: dict[str, dict[str, Any]] = {}
     errors = 0

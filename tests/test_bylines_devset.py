@@ -3,35 +3,14 @@ at or above the floors pinned in ``benchmarks/bylines-devset/FLOOR``, with no cr
 
 from __future__ import annotations
 
-import importlib.util
-from types import ModuleType
 from typing import Any
 
 import pytest
+from devsets import load_module, read_floors
 
-from conftest import ROOT
+from conftest import BENCH
 
-BENCH = ROOT / "benchmarks"
-
-
-def _bylines() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bylines_bench", BENCH / "bylines.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _floors() -> dict[str, tuple[float, float, float]]:
-    floors = {}
-    for raw in (BENCH / "bylines-devset" / "FLOOR").read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].split()
-        if line:
-            floors[line[0]] = (float(line[1]), float(line[2]), float(line[3]))
-    return floors
-
-
-FLOORS = _floors()
+FLOORS = read_floors(BENCH / "bylines-devset" / "FLOOR")
 
 
 def test_floor_file_covers_both_modes() -> None:
@@ -40,7 +19,7 @@ def test_floor_file_covers_both_modes() -> None:
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def result(request: pytest.FixtureRequest) -> dict[str, Any]:
-    measured: dict[str, Any] = _bylines().measure(request.param)
+    measured: dict[str, Any] = load_module(BENCH / "bylines.py", "bylines_bench").measure(request.param)
     return measured
 
 

@@ -3,36 +3,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from devsets import load_module, read_floors
 
-from conftest import ROOT
+from conftest import BENCH
 
-BENCH = ROOT / "benchmarks"
-
-
-def _quality() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("quality", BENCH / "quality.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _floors(path: Path) -> dict[str, tuple[float, int]]:
-    floors = {}
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].split()
-        if line:
-            floors[line[0]] = (float(line[1]), int(line[2]))
-    return floors
-
-
-FLOORS = _floors(BENCH / "devset" / "FLOOR")
+FLOORS = read_floors(BENCH / "devset" / "FLOOR")
 
 
 def test_floor_file_covers_both_modes() -> None:
@@ -41,7 +19,7 @@ def test_floor_file_covers_both_modes() -> None:
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
 def result(request: pytest.FixtureRequest) -> dict[str, Any]:
-    measured: dict[str, Any] = _quality().measure(request.param)
+    measured: dict[str, Any] = load_module(BENCH / "quality.py", "quality").measure(request.param)
     return measured
 
 
