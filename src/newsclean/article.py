@@ -120,15 +120,7 @@ def _byline(doc: Document, reasons: dict[int, Change]) -> Byline:
         elif reason == "byline_bio":
             bio = bio or block.text
     authors = tuple(dict.fromkeys(credit.authors))
-    agency = credit.agency
-    if not authors and agency is None and (bare := _agency_only(doc, reasons)):
-        agency = bare
-    return Byline(authors, agency, bio, date, iso_date(date) if date else None)
-
-
-def _agency_only(doc: Document, reasons: dict[int, Change]) -> str | None:
-    del doc, reasons
-    return None
+    return Byline(authors, credit.agency, bio, date, iso_date(date) if date else None)
 
 
 def _teasers(doc: Document, reasons: dict[int, Change]) -> tuple[Teaser, ...]:

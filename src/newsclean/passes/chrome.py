@@ -182,14 +182,6 @@ class Signals:
     """Whether the block is a few words or more ending with a colon: it introduces what
     follows (a list), unlike a label such as "Publish date:"."""
 
-    def describe(self) -> str:
-        """The signals as a short human string."""
-        parts = [f"{self.units:g} words", f"{self.marks} sentence end(s)"]
-        if self.stop is not None:
-            parts.append(f"stopwords {self.stop:.0%}")
-        parts.append(f"capitalised {self.caps:.0%}")
-        return "; ".join(parts)
-
 
 _COMMENT_AUTHOR = regex.compile(
     r"\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
