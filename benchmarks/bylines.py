@@ -17,7 +17,6 @@ for the pages whose title (or a variant) occurs in the flattened text ("in-text"
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -25,13 +24,12 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from devsets import load_module
+from devsets import load_module, run
 
 import newsclean
 
 HERE = Path(__file__).resolve().parent
 DEVSET = HERE / "bylines-devset"
-MODES = ("nodes", "blocks")
 
 
 def _title_in_text(sb: ModuleType, text: str, variants: list[str]) -> bool:
@@ -101,20 +99,13 @@ def report(result: dict[str, Any], worst: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--mode", choices=MODES, help="one mode only (default: both)")
-    ap.add_argument("--worst", type=int, default=10, help="list N pages whose authors are wrong")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
-    args = ap.parse_args()
-    results = [measure(mode) for mode in ([args.mode] if args.mode else MODES)]
-    if args.json:
-        print(
-            json.dumps({r["mode"]: {k: v for k, v in r.items() if k != "wrong"} for r in results}, indent=1)
-        )
-        return 0
-    for result in results:
-        report(result, args.worst)
-    return 0
+    return run(
+        __doc__,
+        measure,
+        report,
+        lambda r: {k: v for k, v in r.items() if k != "wrong"},
+        "list N pages whose authors are wrong",
+    )
 
 
 if __name__ == "__main__":

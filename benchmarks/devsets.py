@@ -1,11 +1,17 @@
 """What the dev-set scripts (``quality.py``, ``bylines.py``) and their floor tests share:
-loading a script that ships with a dev set, and reading a ``FLOOR`` file."""
+loading a script that ships with a dev set, reading a ``FLOOR`` file, the command line."""
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
+import json
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+MODES = ("nodes", "blocks")
 
 
 def load_module(path: Path, name: str) -> ModuleType:
@@ -27,3 +33,28 @@ def read_floors(path: Path) -> dict[str, tuple[float, ...]]:
         if line:
             floors[line[0]] = tuple(float(x) for x in line[1:])
     return floors
+
+
+def run(
+    doc: str | None,
+    measure: Callable[[str], dict[str, Any]],
+    report: Callable[[dict[str, Any], int], None],
+    figures: Callable[[dict[str, Any]], dict[str, Any]],
+    worst_help: str,
+) -> int:
+    """The command line both scripts share: ``--mode``, ``--worst N``, ``--json``.
+
+    ``figures`` picks what ``--json`` prints of one mode's result.
+    """
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0] if doc else None)
+    ap.add_argument("--mode", choices=MODES, help="one mode only (default: both)")
+    ap.add_argument("--worst", type=int, default=10, help=worst_help)
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON (no per-page rows)")
+    args = ap.parse_args()
+    results = [measure(mode) for mode in ([args.mode] if args.mode else MODES)]
+    if args.json:
+        print(json.dumps({r["mode"]: figures(r) for r in results}, indent=1))
+        return 0
+    for result in results:
+        report(result, args.worst)
+    return 0

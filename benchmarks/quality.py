@@ -16,7 +16,6 @@ every page whose gold label is not ``en``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 import time
@@ -24,14 +23,13 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from devsets import load_module
+from devsets import load_module, run
 
 import newsclean
 from newsclean.language import guess_language
 
 HERE = Path(__file__).resolve().parent
 DEVSET = HERE / "devset"
-MODES = ("nodes", "blocks")
 
 
 def measure(mode: str) -> dict[str, Any]:
@@ -112,18 +110,13 @@ def report(result: dict[str, Any], worst: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    ap.add_argument("--mode", choices=MODES, help="one mode only (default: both)")
-    ap.add_argument("--worst", type=int, default=10, help="list the N lowest-F1 pages per mode")
-    ap.add_argument("--json", action="store_true", help="print the figures as JSON (no per-page rows)")
-    args = ap.parse_args()
-    results = [measure(mode) for mode in ([args.mode] if args.mode else MODES)]
-    if args.json:
-        print(json.dumps({r["mode"]: {"all": r["all"], "groups": r["groups"]} for r in results}, indent=1))
-        return 0
-    for result in results:
-        report(result, args.worst)
-    return 0
+    return run(
+        __doc__,
+        measure,
+        report,
+        lambda r: {"all": r["all"], "groups": r["groups"]},
+        "list the N lowest-F1 pages per mode",
+    )
 
 
 if __name__ == "__main__":
