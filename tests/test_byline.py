@@ -15,17 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsclean
-from conftest import FIXTURES
+from conftest import BODY, FIXTURES, HEADLINE
 from newsclean.credits import _TAIL_CUT, is_name, iso_date, label_split, read_names
 from newsclean.passes.byline import _SEPARATED, parse_credit
-
-BODY = [
-    "The city council voted on Tuesday to approve the new housing plan after a long debate.",
-    "Supporters said the plan would add thousands of affordable homes over the next decade.",
-    "Critics argued that the money would be better spent on repairing existing buildings.",
-    "The mayor is expected to sign the measure into law before the end of the month.",
-]
-HEADLINE = "Council approves housing plan after long debate"
 
 
 def page(*head: str, tail: tuple[str, ...] = (), chrome: tuple[str, ...] = ("Home", "News", "Sport")) -> str:

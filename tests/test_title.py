@@ -5,16 +5,10 @@ from __future__ import annotations
 import pytest
 
 import newsclean
+from conftest import BODY, HEADLINE
 from newsclean.layout import looks_like_headline, main_span
 from newsclean.segment import segment
 
-BODY = [
-    "The city council voted on Tuesday to approve the new housing plan after a long debate.",
-    "Supporters said the plan would add thousands of affordable homes over the next decade.",
-    "Critics argued that the money would be better spent on repairing existing buildings.",
-    "The mayor is expected to sign the measure into law before the end of the month.",
-]
-HEADLINE = "Council approves housing plan after long debate"
 OTHER_HEADLINE = "City council ends long argument over housing"
 KICKED = "Mayor Smith's council approves housing plan after long debate"
 
