@@ -29,12 +29,21 @@ _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|
 
 
 @lru_cache(maxsize=8192)
-def _prose_score(text: str, cost_words: int | None = None) -> float:
+def _shape(text: str) -> tuple[int, float]:
+    """A block's word count and its weight as prose: 1 a sentence-length text, 0.5 a short
+    sentence, 0 anything else. Cached (short texts recur across passes and rounds)."""
     count = len(words(text))
     if is_prose(text):
-        return float(count)
+        return count, 1.0
     if is_prose(text, min_words=6) and not text.rstrip().endswith(_CUT):
-        return count / 2
+        return count, 0.5
+    return count, 0.0
+
+
+def _prose_score(text: str, cost_words: int | None = None) -> float:
+    count, weight = _shape(text)
+    if weight:
+        return count * weight
     return -(_SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4)
 
 

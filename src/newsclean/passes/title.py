@@ -22,6 +22,7 @@ trail kept in the change's detail.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -104,6 +105,7 @@ def _headline_text(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=8192)
 def _candidate(text: str, chrome: Lexicon) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
     joined = _headline_text(text)
@@ -124,28 +126,42 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit())
 
 
-def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
-    doc: Document,
-    pos: int,
-    start: int,
-    bylines: list[int],
-    copies: dict[str, list[int]],
-    vocabulary: dict[str, int],
-) -> float:
+@dataclass(frozen=True, slots=True)
+class _Score:
+    """A candidate's score in two parts around what stands under it (a byline or a date),
+    so that the byline search, which comes later, only adds its term: ``lead`` is summed
+    first and ``rest`` after, in the order the weights are listed."""
+
+    lead: float
+    dated: float  # what a date line under it adds when no byline does
+    rest: tuple[float, ...]
+
+    def total(self, byline: float | None = None) -> float:
+        score = self.lead + (self.dated if byline is None else byline)
+        for term in self.rest:
+            score += term
+        return score
+
+
+def _byline_term(pos: int, bylines: list[int]) -> float | None:
+    """What a byline starting just under ``pos`` adds, or ``None`` when none does."""
+    below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
+    return _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1) if below else None
+
+
+def _score(
+    doc: Document, pos: int, start: int, copies: dict[str, list[int]], vocabulary: dict[str, int]
+) -> _Score:
     text = _headline_text(doc.blocks[pos].text)
     mine = _content_words(text)
     # a line inside the main text is one of the blocks the vocabulary counts: not itself
     least = 2 if pos >= start and doc.blocks[pos].kind is Kind.BODY else 1
     about = sum(vocabulary.get(w, 0) >= least for w in mine) / len(mine) if mine else 0.0
     page_title = fold(doc.blocks[0].text.split("\n", 1)[0]) if doc.blocks else ""
-    score = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
-    below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
-    if below:
-        score += _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1)
-    else:
-        dated = next((step for step in range(1, _BYLINE_BELOW + 1) if _dated(doc, pos + step)), None)
-        if dated is not None:
-            score += _WEIGHTS["dated"] - _WEIGHTS["byline_step"] * (dated - 1)
+    lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
+    dated = next((step for step in range(1, _BYLINE_BELOW + 1) if _dated(doc, pos + step)), None)
+    date_term = 0.0 if dated is None else _WEIGHTS["dated"] - _WEIGHTS["byline_step"] * (dated - 1)
+    rest: list[float] = []
     count = len(words(text))
     key = fold(text)
     twice = (
@@ -155,22 +171,27 @@ def _score(  # noqa: PLR0917 (private; every argument is one measured page fact)
         or (pos > 0 and page_title.startswith(key + " ") and len(page_title) - len(key) <= _SITE_SUFFIX)
     )
     if twice and count >= _SHORT + 1:
-        score += _WEIGHTS["twice"]
+        rest.append(_WEIGHTS["twice"])
     if count >= _LONG:
-        score += _WEIGHTS["long"]
+        rest.append(_WEIGHTS["long"])
     elif count < _SHORT:
-        score += _WEIGHTS["short"]
+        rest.append(_WEIGHTS["short"])
     if "\n" in doc.blocks[pos].text.strip():
-        score += _WEIGHTS["split"]
+        rest.append(_WEIGHTS["split"])
     if start - pos <= _NEAR:
-        score += _WEIGHTS["near"]
+        rest.append(_WEIGHTS["near"])
     if count > _SHORT and _has_deck(doc, pos):
-        score += _WEIGHTS["deck"]
+        rest.append(_WEIGHTS["deck"])
     else:
         neighbours = [p for p in (pos - 1, pos + 1) if 0 <= p < len(doc.blocks)]
         if neighbours and all(_headline_shaped(doc.blocks[p].text) for p in neighbours):
-            score += _WEIGHTS["in_run"]
-    return score
+            rest.append(_WEIGHTS["in_run"])
+    return _Score(lead, date_term, tuple(rest))
+
+
+@lru_cache(maxsize=8192)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words(text))
 
 
 def _heading_key(text: str) -> str:
@@ -180,14 +201,15 @@ def _heading_key(text: str) -> str:
 
 def _reprinted_below(doc: Document, pos: int) -> bool:
     """The headline printed again just under it, split or shortened ("Name" / "rest of it")."""
-    mine = {w.casefold() for w in words(doc.blocks[pos].text)}
+    mine = _word_set(doc.blocks[pos].text)
     for p in range(pos + 1, min(len(doc.blocks), pos + _REPRINT_REACH + 1)):
-        theirs = {w.casefold() for w in words(doc.blocks[p].text)}
+        theirs = _word_set(doc.blocks[p].text)
         if len(theirs) >= _SHORT and theirs < mine:
             return True
     return False
 
 
+@lru_cache(maxsize=8192)
 def _headline_shaped(text: str) -> bool:
     """A line shaped like a headline that is not its byline or date ("Tuesday 15 May 2019 by X")."""
     return looks_like_headline(text) and not is_date_line(text) and not _is_byline(text)
@@ -282,7 +304,8 @@ def find_title(doc: Document, config: Config) -> Document:
     # Score without bylines first; only candidates a byline could still lift to the top are
     # searched for one (the result is the same, the byline search is the costly part).
     plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and 0 < start - p <= _LOOK_BACK]
-    scores = {p: _score(doc, p, start, [], copies, vocabulary) for p in candidates}
+    parts = {p: _score(doc, p, start, copies, vocabulary) for p in candidates}
+    scores = {p: part.total() for p, part in parts.items()}
     floor = max((scores[p] for p in plain), default=float("-inf")) - _WEIGHTS["byline"]
     bylines = byline_blocks(doc, [p for p in candidates if scores[p] >= floor], _BYLINE_BELOW)
     # a headline split over lines, or far above the main text, only when its byline
@@ -293,7 +316,7 @@ def find_title(doc: Document, config: Config) -> Document:
     candidates = sorted(set(plain) | set(confirmed))
     if not candidates:
         return doc
-    scores = {p: _score(doc, p, start, bylines, copies, vocabulary) for p in candidates}
+    scores = {p: parts[p].total(_byline_term(p, bylines)) for p in candidates}
     headings = {
         _heading_key(blocks[p].text)
         for p in range(start, span[1] + 1)
