@@ -188,6 +188,49 @@ CASES = [
         ],
         "Does the council's housing plan help renters?",
     ),
+    (
+        "above a list of teaser cards that each have a byline and a date",
+        [
+            HEADLINE,
+            "You may also like",
+            "World",
+            "Storm closes schools across the north of the state",
+            "Jane Roe",
+            "Today 7:30AM",
+            "Business",
+            "Prices of homes rise again in the spring market",
+            "John Smith",
+            "Yesterday 12:35PM",
+            "Subscribe to our newsletter",
+            "Alex Writer",
+            "March 18, 2019",
+            *BODY,
+        ],
+        HEADLINE,
+    ),
+    (
+        "far above the body, with a button near it that every comment repeats",
+        [
+            "Home",
+            HEADLINE,
+            "12,345",
+            "Jane Doe",
+            "Filed to: housing",
+            *["housing", "city hall", "renters", "budget", "council votes", "local news", "mayors", "zoning"],
+            *["Edit", "Delete", "Report council plan", "Hide"],
+            *BODY,
+            *[
+                line
+                for n in range(6)
+                for line in (
+                    f"Reader {n} wrote that the council plan is good news for people who rent and report it.",
+                    "Report council plan",
+                    "Reply",
+                )
+            ],
+        ],
+        HEADLINE,
+    ),
     ("no prose, no title", ["Home", "News", "Sport"], None),
 ]
 

@@ -13,7 +13,10 @@ what marks an article heading on a flattened page:
 * it is a real sentence-length line rather than a menu item, and it is not one of a run of
   headline-shaped lines (a teaser list or a menu);
 * it stands close to the body;
-* it is not an entry of a table of contents (printed again as a heading in the main text).
+* it is not an entry of a table of contents (printed again as a heading in the main text);
+* it is not one of a list of teaser cards (another headline close by has its byline the
+  same distance under it), nor a short line the page prints again and again (a button
+  under every comment).
 
 A short label directly above it is the section ("World", "Tech & Science"). A breadcrumb
 trail on the headline's line ("Site > News > 2015 > Headline") is edited off the title, the
@@ -22,6 +25,7 @@ trail kept in the change's detail.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -54,6 +58,8 @@ _LOOK_BACK = 60  # blocks above the main text searched for the headline ...
 _FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW = 4  # blocks under a headline where its byline starts
 _COST_WORDS = 24  # a code listing or a table costs the main text no more than a block of 24 words
+_CARD_REACH = 2 * _BYLINE_BELOW  # blocks between two cards of a teaser list (headline, byline, date, ...)
+_COPIES = 5  # a page prints its headline up to this many times (title, heading, trail, share text)
 _REPRINT_REACH = 3  # blocks under a headline where a shortened reprint of it may stand
 _NEAR = 10  # blocks above the main text that count as close to it
 _INSIDE = 8  # blocks at the start of the main text where a confirmed headline may sit ...
@@ -75,6 +81,8 @@ _WEIGHTS = {
     "near": 1.0,
     "in_run": -2.0,
     "listed": -5.0,  # it is printed again as a heading in the main text: a table of contents
+    "repeated": -5.0,  # a short line printed more than _COPIES times: a button or a menu entry
+    "cards": -5.0,  # another headline close by has its byline the same distance under it
     "deck": 2.0,  # a longer headline-shaped line (the standfirst) right under it
     "far": -0.03,  # per block above the main text
     "about": 6.0,  # times the share of its words that the main text uses
@@ -172,6 +180,8 @@ def _score(
     )
     if twice and count >= _SHORT + 1:
         rest.append(_WEIGHTS["twice"])
+    if count < _LONG and len(copies.get(key, ())) > _COPIES:
+        rest.append(_WEIGHTS["repeated"])
     if count >= _LONG:
         rest.append(_WEIGHTS["long"])
     elif count < _SHORT:
@@ -211,8 +221,14 @@ def _reprinted_below(doc: Document, pos: int) -> bool:
 
 @lru_cache(maxsize=8192)
 def _headline_shaped(text: str) -> bool:
-    """A line shaped like a headline that is not its byline or date ("Tuesday 15 May 2019 by X")."""
-    return looks_like_headline(text) and not is_date_line(text) and not _is_byline(text)
+    """A line shaped like a headline that is not its byline, its date ("Tuesday 15 May 2019 by
+    X") or the header of a teaser list under it ("You may also like")."""
+    return (
+        looks_like_headline(text)
+        and not is_date_line(text)
+        and not _is_byline(text)
+        and split_header(text, _TEASER_LANGUAGES) is None
+    )
 
 
 def _dated(doc: Document, pos: int) -> bool:
@@ -269,6 +285,29 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
     return near, late
 
 
+def _listed(
+    doc: Document, span: tuple[int, int], candidates: list[int], bylines: list[int]
+) -> Iterator[tuple[int, float]]:
+    """Candidates that are entries of a list: of a table of contents (printed again as a
+    heading in the main text) or of teaser cards (each a headline with its byline the same
+    distance under it), with the penalty for each."""
+    blocks = doc.blocks
+    headings = {
+        _heading_key(blocks[p].text)
+        for p in range(span[0], span[1] + 1)
+        if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE) and blocks[p].text.count("\n") < _MAX_LINES
+    }
+    for p in candidates:
+        if p < span[0] and _heading_key(blocks[p].text) in headings:
+            yield p, _WEIGHTS["listed"]
+    gaps = {p: min((b - p for b in bylines if 0 < b - p <= _BYLINE_BELOW), default=None) for p in candidates}
+    for p in candidates:
+        if gaps[p] is not None and any(
+            gaps[q] == gaps[p] for q in candidates if q != p and abs(q - p) <= _CARD_REACH
+        ):
+            yield p, _WEIGHTS["cards"]
+
+
 def find_title(doc: Document, config: Config) -> Document:
     """Mark the headline as the title and the label above it as the section."""
     blocks = doc.blocks
@@ -317,14 +356,8 @@ def find_title(doc: Document, config: Config) -> Document:
     if not candidates:
         return doc
     scores = {p: parts[p].total(_byline_term(p, bylines)) for p in candidates}
-    headings = {
-        _heading_key(blocks[p].text)
-        for p in range(start, span[1] + 1)
-        if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE) and blocks[p].text.count("\n") < _MAX_LINES
-    }
-    for p in candidates:
-        if p < start and _heading_key(blocks[p].text) in headings:
-            scores[p] += _WEIGHTS["listed"]
+    for p, penalty in _listed(doc, span, candidates, bylines):
+        scores[p] += penalty
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
     body_copies = [p for p in copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
