@@ -40,13 +40,6 @@ def _shape(text: str) -> tuple[int, float]:
     return count, 0.0
 
 
-def _prose_score(text: str, cost_words: int | None = None) -> float:
-    count, weight = _shape(text)
-    if weight:
-        return count * weight
-    return -(_SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4)
-
-
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
     """The positions of the first and last block of the page's main text.
 
@@ -64,12 +57,16 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
             continue
         if total <= 0:
             total, start = 0.0, pos
-        total += _prose_score(block.text, cost_words)
+        count, weight = _shape(block.text)
+        if weight:
+            total += count * weight
+        else:
+            total -= _SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4
         if total > best:
             best, span = total, (start, pos)
     if span is None:
         return None
-    first = next(p for p in range(span[0], span[1] + 1) if _prose_score(doc.blocks[p].text, cost_words) > 0)
+    first = next(p for p in range(span[0], span[1] + 1) if _shape(doc.blocks[p].text)[1])
     return first, span[1]
 
 

@@ -25,6 +25,7 @@ trail kept in the change's detail.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,7 +88,6 @@ _WEIGHTS = {
     "far": -0.03,  # per block above the main text
     "about": 6.0,  # times the share of its words that the main text uses
 }
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]")
 _CONTENT_CHARS = 4  # shorter words are mostly function words in the languages covered
 
 
@@ -204,11 +204,6 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words(text))
 
 
-def _heading_key(text: str) -> str:
-    """A heading's text for comparing copies, without anchor marks ("Example 3\n¶")."""
-    return " ".join(line for line in fold(text).split("\n") if _WORD_CHAR.search(line))
-
-
 def _reprinted_below(doc: Document, pos: int) -> bool:
     """The headline printed again just under it, split or shortened ("Name" / "rest of it")."""
     mine = _word_set(doc.blocks[pos].text)
@@ -286,19 +281,21 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
 
 
 def _listed(
-    doc: Document, span: tuple[int, int], candidates: list[int], bylines: list[int]
+    doc: Document,
+    span: tuple[int, int],
+    candidates: list[int],
+    bylines: list[int],
+    copies: dict[str, list[int]],
 ) -> Iterator[tuple[int, float]]:
     """Candidates that are entries of a list: of a table of contents (printed again as a
     heading in the main text) or of teaser cards (each a headline with its byline the same
     distance under it), with the penalty for each."""
     blocks = doc.blocks
-    headings = {
-        _heading_key(blocks[p].text)
-        for p in range(span[0], span[1] + 1)
-        if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE) and blocks[p].text.count("\n") < _MAX_LINES
-    }
     for p in candidates:
-        if p < span[0] and _heading_key(blocks[p].text) in headings:
+        if p < span[0] and any(
+            span[0] <= q <= span[1] and blocks[q].kind in (Kind.BODY, Kind.DUPLICATE)
+            for q in copies.get(fold(blocks[p].text), ())
+        ):
             yield p, _WEIGHTS["listed"]
     gaps = {p: min((b - p for b in bylines if 0 < b - p <= _BYLINE_BELOW), default=None) for p in candidates}
     for p in candidates:
@@ -335,11 +332,14 @@ def find_title(doc: Document, config: Config) -> Document:
     for p, block in enumerate(blocks):
         if block.text.count("\n") < _MAX_LINES:
             copies.setdefault(fold(block.text), []).append(p)
-    vocabulary: dict[str, int] = {}  # content word -> how many blocks of the main text use it
-    for p in range(start, span[1] + 1):
-        if blocks[p].kind is Kind.BODY:
-            for word in _content_words(blocks[p].text):
-                vocabulary[word] = vocabulary.get(word, 0) + 1
+    # a candidate's content word -> how many blocks of the main text use it
+    wanted = frozenset().union(*(_content_words(_headline_text(blocks[p].text)) for p in candidates))
+    vocabulary = Counter(
+        word
+        for p in range(start, span[1] + 1)
+        if blocks[p].kind is Kind.BODY
+        for word in wanted & _content_words(blocks[p].text)
+    )
     # Score without bylines first; only candidates a byline could still lift to the top are
     # searched for one (the result is the same, the byline search is the costly part).
     plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and 0 < start - p <= _LOOK_BACK]
@@ -356,7 +356,7 @@ def find_title(doc: Document, config: Config) -> Document:
     if not candidates:
         return doc
     scores = {p: parts[p].total(_byline_term(p, bylines)) for p in candidates}
-    for p, penalty in _listed(doc, span, candidates, bylines):
+    for p, penalty in _listed(doc, span, candidates, bylines, copies):
         scores[p] += penalty
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
