@@ -382,15 +382,23 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     language = page_language(doc, config.language)
     languages = (language or "en",)
     phrases = lexicon("chrome", languages, config.extra_chrome)
-    doc, chrome, candidates = _ui_lines(doc, phrases)
-    ui_blocks = {pos for pos, *_ in chrome}
     stops = stopwords(language)
     boilerplate = _boilerplate(languages)
+    candidates = [pos for pos, block in enumerate(doc.blocks) if block.kind in _CANDIDATES]
+    measures = [_measure(doc.blocks[pos].text, stops, phrases, boilerplate) for pos in candidates]
+    chrome, edits = _ui_lines(doc, candidates, measures)
+    if edits:
+        doc = doc.edit(NAME, edits)
+        edited = {pos for pos, *_ in edits}
+        measures = [
+            _measure(doc.blocks[pos].text, stops, phrases, boilerplate) if pos in edited else measure
+            for pos, measure in zip(candidates, measures, strict=True)
+        ]
+    ui_blocks = {pos for pos, *_ in chrome}
     blocks = doc.blocks
-    measures = [_measure(blocks[pos].text, stops, boilerplate) for pos in candidates]
     repeats = Counter(m.shape for m in measures)
     judged = []
-    for pos, (sig, shape, verdict) in zip(candidates, measures, strict=True):
+    for pos, (sig, shape, verdict, _ui) in zip(candidates, measures, strict=True):
         block = blocks[pos]
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
@@ -418,14 +426,28 @@ class _Measure(NamedTuple):
     """The text with case, punctuation and numbers folded, to find repeated blocks (:func:`_shape`)."""
     verdict: tuple[Class, str]
     """The class of the text as a body block that is not a UI block (:func:`_judge`)."""
+    ui_lines: tuple[tuple[str, str] | None, ...]
+    """For each line, why it is UI text (:func:`chrome_reason`), or ``None``."""
 
 
 @_per_text
-def _measure(text: str, stops: frozenset[str], boilerplate: _Boilerplate | None) -> _Measure:
-    """Signals, shape and class of a block text: everything about a block that its
-    neighbours do not change, measured once however often the text comes back."""
+def _measure(
+    text: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
+) -> _Measure:
+    """Signals, shape, class and UI lines of a block text: everything about a block that
+    its neighbours do not change, measured once however often the text comes back."""
     sig = signals(text, stops)
-    return _Measure(sig, _shape(text), _judge(text, sig, ui=False, boilerplate=boilerplate))
+    return _Measure(
+        sig,
+        _shape(text),
+        _judge(text, sig, ui=False, boilerplate=boilerplate),
+        tuple(chrome_reason(line, phrases) for line in text.split("\n")),
+    )
+
+
+_CANDIDATES = (Kind.BODY, Kind.TITLE, Kind.TEASER)
+"""The kinds of block the classifier looks at: body blocks, teasers, which count for the
+region, and the title, its anchor."""
 
 
 _TEXT = (Class.GOOD, Class.NEAR)
@@ -433,35 +455,34 @@ Judged = tuple[int, Class, str, Signals]
 """``(position, class, why, signals)`` of one block the classifier looked at."""
 Decision = tuple[int, Kind, str, str]
 """``(position, kind, reason, detail)``, as :meth:`Document.reclassify` takes it."""
+Edit = tuple[int, str, str, str]
+"""``(position, new text, reason, detail)``, as :meth:`Document.edit` takes it."""
 
 
-def _ui_lines(doc: Document, phrases: Lexicon) -> tuple[Document, list[Decision], list[int]]:
+def _ui_lines(
+    doc: Document, candidates: list[int], measures: list[_Measure]
+) -> tuple[list[Decision], list[Edit]]:
     """Step 1: UI blocks become chrome, UI lines are edited out of mixed blocks.
 
-    Returns the edited document, the chrome decisions and the positions the classifier
-    looks at (body blocks, UI blocks and teasers, which count for the region, and the title).
+    Returns the chrome decisions and the edits, for the body blocks among ``candidates``.
     """
     chrome = []
     edits = []
-    candidates = []
-    for pos, block in enumerate(doc.blocks):
-        if block.kind in (Kind.TITLE, Kind.TEASER):
-            candidates.append(pos)
-        if block.kind is not Kind.BODY:
+    for pos, measure in zip(candidates, measures, strict=True):
+        found = measure.ui_lines
+        if not any(found) or doc.blocks[pos].kind is not Kind.BODY:
             continue
-        candidates.append(pos)
-        lines = block.text.split("\n")
-        found = [chrome_reason(line, phrases) for line in lines]
+        lines = doc.blocks[pos].text.split("\n")
         if all(found):
             reason, detail = found[0] or ("", "")
             if len(lines) > 1:
                 detail = f"{len(lines)} UI lines, first: {detail}"
             chrome.append((pos, Kind.CHROME, reason, detail))
-        elif any(found):
+        else:
             kept = [line for line, why in zip(lines, found, strict=True) if why is None]
             dropped = [line for line, why in zip(lines, found, strict=True) if why is not None]
             edits.append((pos, "\n".join(kept), "chrome_line", "removed UI line(s): " + " | ".join(dropped)))
-    return doc.edit(NAME, edits), chrome, candidates
+    return chrome, edits
 
 
 def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
