@@ -81,10 +81,10 @@ def _per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatena
     """Remember the last ``_CACHE_SIZE`` answers of a pure function of a block or line text.
 
     A page repeats its menu items, buttons and labels, pages of one site share them, and
-    the pipeline's settling rounds judge the body's blocks again, so most texts this pass
-    measures it has measured before: on the dev pages, one block in four is new. Only
-    texts up to ``CACHE_MAX_CHARS`` are remembered, so the cache stays small whatever the
-    input; the function being pure, the cache changes no result.
+    the pipeline's settling rounds judge the body's blocks again, so many of the texts
+    this pass measures it has measured shortly before. Only texts up to
+    ``CACHE_MAX_CHARS`` are remembered, so the cache stays small whatever the input; the
+    function being pure, the cache changes no result.
     """
     cached: Callable[..., _R] = lru_cache(maxsize=_CACHE_SIZE)(measure)
 
@@ -396,7 +396,7 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         ]
     ui_blocks = {pos for pos, *_ in chrome}
     blocks = doc.blocks
-    repeats = Counter(m.shape for m in measures)
+    repeats = Counter([m.shape for m in measures])
     judged = []
     for pos, (sig, shape, verdict, _ui) in zip(candidates, measures, strict=True):
         block = blocks[pos]
@@ -441,7 +441,7 @@ def _measure(
         sig,
         _shape(text),
         _judge(text, sig, ui=False, boilerplate=boilerplate),
-        tuple(chrome_reason(line, phrases) for line in text.split("\n")),
+        tuple([chrome_reason(line, phrases) for line in text.split("\n")]),
     )
 
 
