@@ -38,7 +38,11 @@ def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, 
     True
     """
     headers = lexicon("teasers", languages)
-    starts = _first_words(headers)
+    return _split_header(text, headers, _first_words(headers))
+
+
+def _split_header(text: str, headers: Lexicon, starts: frozenset[str]) -> tuple[str, str] | None:
+    """:func:`split_header` with the lexicon and its :func:`_first_words` at hand."""
     first, _, rest = text.partition("\n")
     if _starts_with(first, starts) and headers.match(first):
         return first, rest
@@ -83,13 +87,14 @@ def _item(blocks: tuple[Block, ...], pos: int, header: str) -> tuple[int, Kind, 
 
 def split_teasers(doc: Document, config: Config) -> Document:
     """Mark teaser headers and the items listed after them."""
-    languages = page_languages(doc, config.language)
+    headers = lexicon("teasers", page_languages(doc, config.language))
+    starts = _first_words(headers)
     updates = []
     blocks = doc.blocks
     pos = 0
     while pos < len(blocks):
         block = blocks[pos]
-        header = split_header(block.text, languages) if block.kind is Kind.BODY else None
+        header = _split_header(block.text, headers, starts) if block.kind is Kind.BODY else None
         if header is None:
             pos += 1
             continue
