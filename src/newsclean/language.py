@@ -116,7 +116,9 @@ def guess_language(text: str) -> str | None:
         return None
     best, share = None, 0.0
     for lang, found in zip(STOPLIST_LANGUAGES, hits, strict=True):
-        if (lang == "ru") is (script == "ru") and found / total > share:
+        if (lang == "ru") != (script == "ru"):
+            continue  # a Cyrillic page is Russian or nothing, a Latin one anything else
+        if found / total > share:
             best, share = lang, found / total
     return best if share >= _MIN_SHARE else None
 
