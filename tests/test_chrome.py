@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Kind
 from newsclean.lexicon import Lexicon
-from newsclean.passes.chrome import Class, Signals, chrome_reason, classify, main_region, signals
+from newsclean.passes.chrome import (
+    BOILERPLATE_MIN_HITS,
+    BOILERPLATE_WORDS_PER_HIT,
+    Class,
+    Signals,
+    _boilerplate,
+    _boilerplate_hits,
+    chrome_reason,
+    classify,
+    main_region,
+    signals,
+)
+from newsclean.text import fold
 
 P1 = (
     "The city council approved the new budget on Monday after a debate that lasted six hours, "
@@ -389,3 +403,36 @@ def test_a_trademark_notice_is_boilerplate() -> None:
     assert newsclean.clean(text) == f"{P1}\n\n{P2}"
     assert _reasons(text)[notice][0] in ("boilerplate", "outside_main_region")
     assert "site boilerplate" in _reasons(text)[notice][1]
+
+
+_TERM_WORDS = st.sampled_from(
+    [
+        "cookie",
+        "cookies",
+        "policy",
+        "privacy",
+        "sign",
+        "up",
+        "in",
+        "opt",
+        "out",
+        "our",
+        "site",
+        "the",
+        "Cookie-",
+        "3",
+        ".",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_TERM_WORDS, max_size=40), units=st.integers(min_value=0, max_value=60))
+def test_boilerplate_bound_changes_no_hit(words: list[str], units: int) -> None:
+    """Skipping the search when too few words start a term gives what the search gives."""
+    text = " ".join(words)
+    terms = _boilerplate(("en",))
+    assert terms is not None
+    hits = terms.pattern.findall(fold(text))
+    dense = len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units
+    assert _boilerplate_hits(text, terms, units) == (hits if dense else [])

@@ -6,6 +6,8 @@ import pytest
 
 from newsclean import Config, parse
 from newsclean.language import (
+    _NON_LATIN_SCRIPT,
+    _OUTSIDE_LATIN_PAGES,
     STOPLIST_LANGUAGES,
     guess_language,
     is_cjk,
@@ -90,3 +92,16 @@ def test_page_languages_falls_back_to_english() -> None:
 def test_parse_accepts_a_configured_language() -> None:
     text = "Die Regierung hat am Dienstag erklärt, dass sie das Gesetz nicht ändern wird, sagte er."
     assert parse(text, Config(language="de")).body == text
+
+
+def test_the_latin_page_shortcut_skips_no_letter_of_another_script() -> None:
+    # guess_language skips counting scripts when no character lies outside these ranges.
+    inside = "".join(chr(c) for c in range(0x2C00) if not _OUTSIDE_LATIN_PAGES.match(chr(c)))
+    assert len(inside) > 0x1000
+    assert _NON_LATIN_SCRIPT.search(inside) is None
+
+
+def test_line_counts_add_up_to_the_page_guess() -> None:
+    lines = ["The minister said the plan would be delayed until the spring.", "Der Plan wird verschoben."]
+    page = "\n".join(lines * 5)
+    assert guess_language(page) == guess_language(page + "\n" + page) == "en"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean.lexicon import Lexicon, lexicon
+from newsclean.text import fold
 
 
 def test_english_chrome_lexicon_has_at_least_80_entries() -> None:
@@ -62,3 +65,34 @@ def test_extra_chrome_phrases_from_config() -> None:
     text = "Hot deals of the week\n\nThe council approved the budget on Monday after a long debate."
     config = newsclean.Config(extra_chrome=("hot deals of the week",))
     assert newsclean.clean(text, config) == "The council approved the budget on Monday after a long debate."
+
+
+def _match_every_length(lex: Lexicon, line: str) -> str | None:
+    """The matching rule read plainly: the whole folded line, else every head of the line
+    with at most three words after it, shortest first."""
+    key = fold(line)
+    if not key:
+        return None
+    if key in lex.exact:
+        return key
+    tokens = key.split()
+    for size in range(max(1, len(tokens) - 3), len(tokens) + 1):
+        if " ".join(tokens[:size]) in lex.prefixes:
+            return " ".join(tokens[:size]) + " *"
+    return None
+
+
+_WORDS = st.sampled_from(["share", "on", "sign", "up", "the", "menu", "a", "", "*", "Share", "ON"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    phrases=st.lists(st.lists(_WORDS, max_size=4).map(" ".join), max_size=6),
+    line=st.lists(
+        st.sampled_from(["share", "on", "sign", "up", "the", "menu", "a", "!", "  ", "x"]), max_size=8
+    ).map(" ".join),
+)
+def test_match_with_the_first_word_check_agrees_with_the_plain_rule(phrases: list[str], line: str) -> None:
+    """The first-word pre-check in :meth:`Lexicon.match` changes no answer, whatever the phrases."""
+    lex = Lexicon(tuple(phrases))
+    assert lex.match(line) == _match_every_length(lex, line)

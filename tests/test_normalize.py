@@ -53,3 +53,10 @@ def test_changes_are_recorded_with_their_steps() -> None:
 def test_keep_quotes_setting_reaches_the_pass() -> None:
     doc = normalize_text(segment("it’s"), Config(keep_quotes=True))
     assert doc.changes == ()
+
+
+def test_a_remembered_result_is_a_fresh_list_every_time() -> None:
+    # normalize_block caches short texts; a caller changing the list must not change the cache.
+    steps = normalize_block("caf\u00c3\u00a9 \u2019", uncurl=True)[1]
+    steps.append("changed by the caller")
+    assert normalize_block("caf\u00c3\u00a9 \u2019", uncurl=True)[1] == steps[:-1]

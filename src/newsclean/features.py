@@ -109,7 +109,7 @@ def length_units(text: str) -> float:
     >>> length_units("The Kremlin confirmed it."), length_units("政府は発表した")
     (4.0, 2.8)
     """
-    if not _CJK.search(text):
+    if text.isascii() or not _CJK.search(text):
         return float(len(words(text)))
     cjk = len(_CJK.findall(text))
     rest = len(words(_CJK.sub(" ", text)))
@@ -125,7 +125,7 @@ def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     tokens = _LETTERS.findall(text.casefold())
     if not tokens:
         return 0.0
-    return sum(1 for t in tokens if t in stopwords) / len(tokens)
+    return sum(map(stopwords.__contains__, tokens)) / len(tokens)
 
 
 def capitalised_share(text: str) -> float:

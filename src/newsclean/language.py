@@ -16,13 +16,13 @@ language-free signals (punctuation and length).
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 from functools import cache, lru_cache
 
 import regex
 
 from .model import Document
-from .text import load_phrases
+from .text import CACHE_MAX_CHARS, load_phrases
 
 __all__ = [
     "CJK_LANGUAGES",
@@ -50,11 +50,15 @@ words, a menu or a page in another language is far below."""
 _MIN_LINE_CHARS = 60
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
+_ASCII_TOKEN = re.compile(
+    "[" + "".join(regex.escape(c) for c in map(chr, range(128)) if _TOKEN.fullmatch(c)) + "]+"
+)
 _HANGUL = regex.compile(r"\p{Hangul}")
 _KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
 _HAN = regex.compile(r"\p{Han}")
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
+_NON_LATIN_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
@@ -64,6 +68,8 @@ def tokens(text: str) -> list[str]:
     >>> tokens("L'homme a dit: 2 fois!")
     ['l', 'homme', 'a', 'dit', 'fois']
     """
+    if text.isascii():  # casefold is lower, and the standard library's re scans faster
+        return _ASCII_TOKEN.findall(text.lower())
     return _TOKEN.findall(text.casefold())
 
 
@@ -101,42 +107,101 @@ def guess_language(text: str) -> str | None:
     True
     """
     sample = _running_text(text)
-    hangul = len(_HANGUL.findall(sample))
-    kana = len(_KANA.findall(sample))
-    han = len(_HAN.findall(sample))
-    cyrillic = len(_CYRILLIC.findall(sample))
-    latin = len(_LATIN.findall(sample))
-    script = max(
-        (
-            ("ko", hangul),
-            ("ja", kana + han if kana else 0),
-            ("zh", han if not kana else 0),
-            ("ru", cyrillic),
-            ("latin", latin),
-        ),
-        key=lambda item: item[1],
-    )
-    if script[1] == 0:
+    script = _script(sample)
+    if script is None or script in CJK_LANGUAGES:
+        return script
+    # Tokens never span a line break, so the sample's counts are the sum of its lines'.
+    total, *hits = (sum(column) for column in zip(*map(_stop_counts, sample.split("\n")), strict=True))
+    if not total:
         return None
-    if script[0] in CJK_LANGUAGES:
-        return script[0]
-    words = tokens(sample)
-    if not words:
-        return None
-    counts = Counter(words)
-    candidates = ("ru",) if script[0] == "ru" else tuple(x for x in STOPLIST_LANGUAGES if x != "ru")
     best, share = None, 0.0
-    for lang in candidates:
-        stops = stopwords(lang)
-        hits = sum(n for word, n in counts.items() if word in stops)
-        if hits / len(words) > share:
-            best, share = lang, hits / len(words)
+    for lang, found in zip(STOPLIST_LANGUAGES, hits, strict=True):
+        if (lang == "ru") != (script == "ru"):
+            continue  # a Cyrillic page is Russian or nothing, a Latin one anything else
+        if found / total > share:
+            best, share = lang, found / total
     return best if share >= _MIN_SHARE else None
 
 
+_OUTSIDE_LATIN_PAGES = regex.compile(r"[^\x00-\u03ff\u1e00-\u2bff]")
+"""Any character but ASCII, Latin, Greek, combining marks, punctuation and symbols: a
+quick test that the letters of the other scripts :func:`_script` counts are absent (no
+Hangul, kana, Han or Cyrillic letter lies in these ranges; ``tests/test_language.py``
+checks it)."""
+
+
+def _script(sample: str) -> str | None:
+    """The writing system most letters of ``sample`` are in: a CJK language code, ``"ru"``
+    (Cyrillic), ``"latin"``, or ``None`` when it has no letters of these.
+
+    Most pages hold no Hangul, kana, Han or Cyrillic at all: then only whether any Latin
+    letter exists matters, and nothing needs counting.
+    """
+    if _OUTSIDE_LATIN_PAGES.search(sample) is None or _NON_LATIN_SCRIPT.search(sample) is None:
+        return "latin" if _LATIN.search(sample) else None
+    han = len(_HAN.findall(sample))
+    kana = len(_KANA.findall(sample))
+    name, count = max(
+        (
+            ("ko", len(_HANGUL.findall(sample))),
+            ("ja", kana + han if kana else 0),
+            ("zh", han if not kana else 0),
+            ("ru", len(_CYRILLIC.findall(sample))),
+            ("latin", len(_LATIN.findall(sample))),
+        ),
+        key=lambda item: item[1],
+    )
+    return name if count else None
+
+
+def _stop_counts(line: str) -> tuple[int, ...]:
+    """The number of tokens in ``line``, then how many of them each stoplist of
+    :data:`STOPLIST_LANGUAGES` holds.
+
+    Speed: a settling round guesses the language of the page's body, whose lines the first
+    round mostly counted already, so lines up to :data:`~newsclean.text.CACHE_MAX_CHARS`
+    keep their counts (4096 lines at most: the bound keeps memory flat).
+    """
+    if len(line) <= CACHE_MAX_CHARS:
+        return _cached_stop_counts(line)
+    return _count_stops(line)
+
+
+@lru_cache(maxsize=4096)
+def _cached_stop_counts(line: str) -> tuple[int, ...]:
+    return _count_stops(line)
+
+
+def _count_stops(line: str) -> tuple[int, ...]:
+    words = tokens(line)
+    lists_of = _stoplist_index().get
+    hits = [0] * len(STOPLIST_LANGUAGES)
+    for word in words:
+        for lang in lists_of(word, ()):
+            hits[lang] += 1
+    return (len(words), *hits)
+
+
+@cache
+def _stoplist_index() -> dict[str, tuple[int, ...]]:
+    """Every stopword and the positions in :data:`STOPLIST_LANGUAGES` of the lists holding it."""
+    index: dict[str, tuple[int, ...]] = {}
+    for position, lang in enumerate(STOPLIST_LANGUAGES):
+        for word in stopwords(lang):
+            index[word] = (*index.get(word, ()), position)
+    return index
+
+
 @lru_cache(maxsize=16)
-def _guess_cached(text: str) -> str | None:
-    return guess_language(text)
+def _guess_blocks(texts: tuple[str, ...]) -> str | None:
+    """The guess for a page's segmented block texts.
+
+    Keyed on the tuple of texts rather than their join: the passes of one round hand over
+    the very same strings, whose hashes Python keeps, so asking again costs a look-up per
+    block instead of joining and hashing the whole page. One entry per round would do;
+    sixteen leave room for a caller interleaving a few pages.
+    """
+    return guess_language("\n".join(texts))
 
 
 def page_language(doc: Document, configured: str | None = None) -> str | None:
@@ -147,7 +212,7 @@ def page_language(doc: Document, configured: str | None = None) -> str | None:
     """
     if configured:
         return configured
-    return _guess_cached("\n".join(b.original or b.text for b in doc.blocks))
+    return _guess_blocks(tuple(b.original or b.text for b in doc.blocks))
 
 
 def page_languages(doc: Document, configured: str | None = None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 __all__ = ["Block", "Change", "Document", "Kind"]
@@ -29,6 +29,11 @@ class Kind(str, enum.Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+_NAMES = {kind: kind.value for kind in Kind}
+"""Each kind's value, looked up faster than the enum's ``value`` property (the change log
+names kinds by value, once per reclassification)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +100,16 @@ class Document:
         already has the requested kind is left alone and no change is recorded.
         """
         blocks = list(self.blocks)
-        changes = list(self.changes)
+        changes = []
         for pos, kind, reason, detail in updates:
             block = blocks[pos]
             if block.kind is kind:
                 continue
-            blocks[pos] = replace(block, kind=kind)
+            blocks[pos] = Block(block.index, block.text, kind, block.original)
             changes.append(
-                Change(step, block.index, "reclassify", reason, detail, block.kind.value, kind.value)
+                Change(step, block.index, "reclassify", reason, detail, _NAMES[block.kind], _NAMES[kind])
             )
-        return Document(tuple(blocks), tuple(changes))
+        return self._with(blocks, changes)
 
     def edit(self, step: str, updates: Iterable[tuple[int, str, str, str]]) -> Document:
         """Replace block texts. ``updates`` holds ``(position, new_text, reason, detail)``.
@@ -112,14 +117,14 @@ class Document:
         An update that leaves the text as it was records nothing.
         """
         blocks = list(self.blocks)
-        changes = list(self.changes)
+        changes = []
         for pos, text, reason, detail in updates:
             block = blocks[pos]
             if block.text == text:
                 continue
-            blocks[pos] = replace(block, text=text)
+            blocks[pos] = Block(block.index, text, block.kind, block.original)
             changes.append(Change(step, block.index, "edit", reason, detail, block.text, text))
-        return Document(tuple(blocks), tuple(changes))
+        return self._with(blocks, changes)
 
     def replay(self, changes: Iterable[Change]) -> Document:
         """Apply recorded ``changes`` in order and append them to the log.
@@ -133,11 +138,19 @@ class Document:
         blocks = list(self.blocks)
         for change in changes:
             pos = position[change.block]
+            block = blocks[pos]
             if change.action == "edit":
-                blocks[pos] = replace(blocks[pos], text=change.after or "")
+                blocks[pos] = Block(block.index, change.after or "", block.kind, block.original)
             else:
-                blocks[pos] = replace(blocks[pos], kind=Kind(change.after))
+                blocks[pos] = Block(block.index, block.text, Kind(change.after), block.original)
         return Document(tuple(blocks), self.changes + changes)
+
+    def _with(self, blocks: list[Block], changes: list[Change]) -> Document:
+        """This document with ``blocks`` and ``changes`` appended to the log; itself when
+        nothing changed (it is immutable, so sharing it is safe and saves two copies)."""
+        if not changes:
+            return self
+        return Document(tuple(blocks), self.changes + tuple(changes))
 
     def last_change(self, index: int) -> Change | None:
         """The most recent reclassification of block ``index``, if any."""

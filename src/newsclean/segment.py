@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .model import Block, Document
 
-__all__ = ["join", "segment"]
+__all__ = ["is_block_text", "join", "segment"]
 
 
 def segment(text: str) -> Document:
@@ -34,3 +34,15 @@ def segment(text: str) -> Document:
 def join(blocks: list[Block]) -> str:
     """The texts of ``blocks`` separated by one blank line."""
     return "\n\n".join(b.text for b in blocks if b.text)
+
+
+def is_block_text(text: str) -> bool:
+    """Whether ``text`` segments into one block of exactly this text: it is not empty and
+    its lines are not blank and end in ``\\n`` alone. Blocks of such texts join and
+    segment back into themselves, so a caller holding them need not do either.
+
+    >>> is_block_text("First line\\nsecond line"), is_block_text("a\\n\\nb"), is_block_text("a\\r\\nb")
+    (True, False, False)
+    """
+    lines = text.splitlines()
+    return bool(lines) and "\n".join(lines) == text and all(line.strip() for line in lines)

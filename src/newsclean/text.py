@@ -10,6 +10,7 @@ and its bound keeps memory flat whatever the input size.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -19,6 +20,11 @@ __all__ = ["CACHE_MAX_CHARS", "WORD", "fold", "load_phrases", "load_words", "wor
 
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 _WORD_RUN = regex.compile(r"\w+")
+# The same patterns for ASCII text, in the standard library's ``re``, which scans ASCII
+# faster; the word characters are the ASCII ones that ``regex`` calls ``\w``.
+_ASCII_W = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
+_ASCII_WORD = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
+_ASCII_WORD_RUN = re.compile(rf"[{_ASCII_W}]+")
 CACHE_MAX_CHARS = 1000
 """Texts up to this length have their words and keys cached (2 x 4096 entries at most)."""
 
@@ -31,12 +37,16 @@ def words(text: str) -> list[str]:
     """
     if len(text) <= CACHE_MAX_CHARS:
         return list(_cached_words(text))
-    return WORD.findall(text)
+    return _words(text)
+
+
+def _words(text: str) -> list[str]:
+    return _ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
 
 
 @lru_cache(maxsize=4096)
 def _cached_words(text: str) -> tuple[str, ...]:
-    return tuple(WORD.findall(text))
+    return tuple(_words(text))
 
 
 def fold(text: str) -> str:
@@ -50,12 +60,16 @@ def fold(text: str) -> str:
     """
     if len(text) <= CACHE_MAX_CHARS:
         return _cached_fold(text)
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    if text.isascii():  # where casefold is lower
+        return " ".join(_ASCII_WORD_RUN.findall(text.lower()))
     return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
-@lru_cache(maxsize=4096)
-def _cached_fold(text: str) -> str:
-    return " ".join(_WORD_RUN.findall(text.casefold()))
+_cached_fold = lru_cache(maxsize=4096)(_fold)
 
 
 @cache

@@ -45,9 +45,11 @@ moves dev-set F1 by less than 0.01 (``benchmarks/quality.py``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
 
 import regex
 
@@ -60,15 +62,40 @@ from ..features import (
     sentence_marks,
     stopword_density,
 )
-from ..language import page_language, page_languages, stopwords
+from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import fold
+from ..text import CACHE_MAX_CHARS, fold
 from .teasers import split_header
 
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
 
 NAME = "remove_chrome"
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_CACHE_SIZE = 4096
+
+
+def _per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenate[str, _P], _R]:
+    """Remember the last ``_CACHE_SIZE`` answers of a pure function of a block or line text.
+
+    A page repeats its menu items, buttons and labels, pages of one site share them, and
+    the pipeline's settling rounds judge the body's blocks again, so many of the texts
+    this pass measures it has measured shortly before. Only texts up to
+    ``CACHE_MAX_CHARS`` are remembered, so the cache stays small whatever the input; the
+    function being pure, the cache changes no result.
+    """
+    cached: Callable[..., _R] = lru_cache(maxsize=_CACHE_SIZE)(measure)
+
+    @wraps(measure)
+    def remembered(text: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if len(text) <= CACHE_MAX_CHARS:
+            return cached(text, *args, **kwargs)
+        return measure(text, *args, **kwargs)
+
+    return remembered
+
 
 # Possessive quantifiers (``*+``): the two space runs cannot trade characters, so a long run
 # of spaces that fails to match costs linear time, not quadratic (tests/test_adversarial.py).
@@ -309,6 +336,7 @@ _UI_LINES = (
 )
 
 
+@_per_text
 def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     """``(reason, detail)`` when ``line`` is UI text, else ``None``.
 
@@ -329,15 +357,17 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+_FIXED_SCORES: dict[Class, float | None] = {
+    Class.THREAD: None,
+    Class.TITLE: 0.0,
+    Class.REPEATED: -REPEAT_COST,
+}
+
+
 def _score(cls: Class, sig: Signals) -> float | None:
     """What a block adds to (or costs) the main region; ``None`` for a block no region takes."""
-    fixed = {
-        Class.THREAD: None,
-        Class.TITLE: 0.0,
-        Class.REPEATED: -REPEAT_COST,
-    }
-    if cls in fixed:
-        return fixed[cls]
+    if cls in _FIXED_SCORES:
+        return _FIXED_SCORES[cls]
     if cls is Class.TEASER:
         return -(SHORT_COST + sig.units / 2)
     if cls is Class.GOOD:
@@ -350,32 +380,74 @@ def _score(cls: Class, sig: Signals) -> float | None:
 def remove_chrome(doc: Document, config: Config) -> Document:
     """Mark UI blocks and everything outside the main prose region as chrome."""
     language = page_language(doc, config.language)
-    phrases = lexicon("chrome", (language or "en",), config.extra_chrome)
-    doc, chrome, candidates = _ui_lines(doc, phrases)
-    ui_blocks = {pos for pos, *_ in chrome}
+    languages = (language or "en",)
+    phrases = lexicon("chrome", languages, config.extra_chrome)
     stops = stopwords(language)
-    teaser_languages = page_languages(doc, config.language)
-    boilerplate = _boilerplate_pattern((language or "en",))
-    shapes = {pos: _shape(doc.blocks[pos].text) for pos in candidates}
-    repeats = Counter(shapes.values())
+    boilerplate = _boilerplate(languages)
+    candidates = [pos for pos, block in enumerate(doc.blocks) if block.kind in _CANDIDATES]
+    measures = [_measure(doc.blocks[pos].text, stops, phrases, boilerplate) for pos in candidates]
+    chrome, edits = _ui_lines(doc, candidates, measures)
+    if edits:
+        doc = doc.edit(NAME, edits)
+        edited = {pos for pos, *_ in edits}
+        measures = [
+            _measure(doc.blocks[pos].text, stops, phrases, boilerplate) if pos in edited else measure
+            for pos, measure in zip(candidates, measures, strict=True)
+        ]
+    ui_blocks = {pos for pos, *_ in chrome}
+    blocks = doc.blocks
+    repeats = Counter([m.shape for m in measures])
     judged = []
-    for pos in candidates:
-        block = doc.blocks[pos]
-        sig = signals(block.text, stops)
+    for pos, (sig, shape, verdict, _ui) in zip(candidates, measures, strict=True):
+        block = blocks[pos]
         if block.kind is Kind.TITLE:
             cls, why = Class.TITLE, "headline"
         elif block.kind is Kind.TEASER:
-            bare = split_header(block.text, teaser_languages)
+            bare = split_header(block.text, languages)
             cls, why = Class.TEASER, (_TEASER_HEADER if bare and not bare[1] else "teaser")
-        elif pos not in ui_blocks and _is_repeat(block.text, shapes[pos], sig, repeats):
-            cls, why = Class.REPEATED, f"short block repeated {repeats[shapes[pos]]} times on the page"
+        elif pos in ui_blocks:
+            cls, why = _judge(block.text, sig, ui=True, boilerplate=boilerplate)
+        elif _is_repeat(block.text, shape, sig, repeats):
+            cls, why = Class.REPEATED, f"short block repeated {repeats[shape]} times on the page"
         else:
-            cls, why = _judge(block.text, sig, ui=pos in ui_blocks, boilerplate=boilerplate)
+            cls, why = verdict
         judged.append((pos, cls, why, sig))
-    done = ui_blocks | {pos for pos in candidates if doc.blocks[pos].kind is not Kind.BODY}
-    judged = _author_boxes(judged, doc, lexicon("chrome/author_box", (language or "en",)))
+    done = ui_blocks | {pos for pos in candidates if blocks[pos].kind is not Kind.BODY}
+    judged = _author_boxes(judged, doc, lexicon("chrome/author_box", languages))
     chrome.extend(_outside_region(_cut_comments(_cut_off_text(judged), ui_blocks), done))
     return doc.reclassify(NAME, chrome)
+
+
+class _Measure(NamedTuple):
+    """What the classifier learns from a block's text alone, whatever page it is on."""
+
+    sig: Signals
+    shape: str
+    """The text with case, punctuation and numbers folded, to find repeated blocks (:func:`_shape`)."""
+    verdict: tuple[Class, str]
+    """The class of the text as a body block that is not a UI block (:func:`_judge`)."""
+    ui_lines: tuple[tuple[str, str] | None, ...]
+    """For each line, why it is UI text (:func:`chrome_reason`), or ``None``."""
+
+
+@_per_text
+def _measure(
+    text: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
+) -> _Measure:
+    """Signals, shape, class and UI lines of a block text: everything about a block that
+    its neighbours do not change, measured once however often the text comes back."""
+    sig = signals(text, stops)
+    return _Measure(
+        sig,
+        _shape(text),
+        _judge(text, sig, ui=False, boilerplate=boilerplate),
+        tuple([chrome_reason(line, phrases) for line in text.split("\n")]),
+    )
+
+
+_CANDIDATES = (Kind.BODY, Kind.TITLE, Kind.TEASER)
+"""The kinds of block the classifier looks at: body blocks, teasers, which count for the
+region, and the title, its anchor."""
 
 
 _TEXT = (Class.GOOD, Class.NEAR)
@@ -383,47 +455,46 @@ Judged = tuple[int, Class, str, Signals]
 """``(position, class, why, signals)`` of one block the classifier looked at."""
 Decision = tuple[int, Kind, str, str]
 """``(position, kind, reason, detail)``, as :meth:`Document.reclassify` takes it."""
+Edit = tuple[int, str, str, str]
+"""``(position, new text, reason, detail)``, as :meth:`Document.edit` takes it."""
 
 
-def _ui_lines(doc: Document, phrases: Lexicon) -> tuple[Document, list[Decision], list[int]]:
+def _ui_lines(
+    doc: Document, candidates: list[int], measures: list[_Measure]
+) -> tuple[list[Decision], list[Edit]]:
     """Step 1: UI blocks become chrome, UI lines are edited out of mixed blocks.
 
-    Returns the edited document, the chrome decisions and the positions the classifier
-    looks at (body blocks, UI blocks and teasers, which count for the region, and the title).
+    Returns the chrome decisions and the edits, for the body blocks among ``candidates``.
     """
     chrome = []
     edits = []
-    candidates = []
-    for pos, block in enumerate(doc.blocks):
-        if block.kind in (Kind.TITLE, Kind.TEASER):
-            candidates.append(pos)
-        if block.kind is not Kind.BODY:
+    for pos, measure in zip(candidates, measures, strict=True):
+        found = measure.ui_lines
+        if not any(found) or doc.blocks[pos].kind is not Kind.BODY:
             continue
-        candidates.append(pos)
-        lines = block.text.split("\n")
-        found = [chrome_reason(line, phrases) for line in lines]
+        lines = doc.blocks[pos].text.split("\n")
         if all(found):
             reason, detail = found[0] or ("", "")
             if len(lines) > 1:
                 detail = f"{len(lines)} UI lines, first: {detail}"
             chrome.append((pos, Kind.CHROME, reason, detail))
-        elif any(found):
+        else:
             kept = [line for line, why in zip(lines, found, strict=True) if why is None]
             dropped = [line for line, why in zip(lines, found, strict=True) if why is not None]
             edits.append((pos, "\n".join(kept), "chrome_line", "removed UI line(s): " + " | ".join(dropped)))
-    return doc.edit(NAME, edits), chrome, candidates
+    return chrome, edits
 
 
-def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: regex.Pattern[str] | None) -> tuple[Class, str]:
+def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
     """The class of one body block: comment structure and boilerplate first, then signals."""
-    if _is_comments_header(text) and sig.units <= COMMENT_AUTHOR_MAX_WORDS:
+    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
         # Scored like a UI block unless a thread follows (see _cut_comments).
         return Class.BARRIER, "opens the comments"
     if ui:
         return Class.BAD, "UI phrase"
-    if _COMMENT_AUTHOR.search(text) and sig.units <= COMMENT_AUTHOR_MAX_WORDS:
+    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
         return Class.BAD, _AUTHOR_LINE
-    if is_truncated(text) and sig.units <= SNIPPET_MAX_WORDS:
+    if sig.units <= SNIPPET_MAX_WORDS and is_truncated(text):
         return Class.SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
     if hits := _boilerplate_hits(text, boilerplate, sig.units):
         return Class.BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
@@ -441,14 +512,16 @@ def _author_boxes(judged: list[Judged], doc: Document, headers: Lexicon) -> list
     when its first words name the same person ("Jane Doe is a reporter ...")."""
     out = list(judged)
     for i, (pos, cls, _why, sig) in enumerate(judged[:-1]):
+        bio_pos, bio_cls, _bio_why, bio_sig = judged[i + 1]
+        if cls is not Class.SHORT or bio_cls not in _TEXT:
+            continue
         text = doc.blocks[pos].text.strip()
-        if cls is not Class.SHORT or "\n" in text or headers.match(text) is None:
+        if "\n" in text or headers.match(text) is None:
             continue
         tokens = text.split()
         names = (tokens[k:] for k in (1, 2, 3) if 2 <= len(tokens) - k <= 4)
         name = next((n for n in names if all(map(_NAME_WORD.match, n))), None)
-        bio_pos, bio_cls, _bio_why, bio_sig = judged[i + 1]
-        if name is None or bio_cls not in _TEXT:
+        if name is None:
             continue
         opening = " ".join(doc.blocks[bio_pos].text.split()[:AUTHOR_BIO_REACH])
         if " ".join(name) in opening:
@@ -475,11 +548,12 @@ def _cut_off_text(judged: list[Judged]) -> list[Judged]:
     return out
 
 
-def _region_scores(judged: list[Judged]) -> list[float | None]:
-    """Each block's score for the region, the first text block under the headline raised."""
+def _region_scores(judged: list[Judged], listed: list[bool]) -> list[float | None]:
+    """Each block's score for the region, the first text block under the headline raised;
+    ``listed`` flags the items of introduced lists (see :func:`_introduced`)."""
     scores = [
-        -LIST_ITEM_COST if listed else _score(cls, sig)
-        for (_, cls, _, sig), listed in zip(judged, _introduced(judged), strict=True)
+        -LIST_ITEM_COST if item else _score(cls, sig)
+        for (_, cls, _, sig), item in zip(judged, listed, strict=True)
     ]
     for t, (_pos, cls, _why, _sig) in enumerate(judged):
         if cls is not Class.TITLE:
@@ -498,12 +572,12 @@ def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
     """
     if not any(cls in _TEXT for _, cls, _, _ in judged):
         return []
-    span = main_region(_region_scores(judged))
+    listed = _introduced(judged)
+    span = main_region(_region_scores(judged, listed))
     if span is None:
         return []
     start, end = span
     runs = _short_runs(judged)
-    listed = _introduced(judged)
     out = []
     for i, (pos, cls, why, _sig) in enumerate(judged):
         if pos in done:
@@ -598,9 +672,9 @@ def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bo
     inspired you?" before each answer of an interview series) is the article's own
     structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
     """
-    if sig.units >= REPEAT_SENTENCE_UNITS and _SENTENCE_END.search(text):
+    if sig.units >= NEAR_UNITS or not shape or repeats[shape] < REPEATED:
         return False
-    return sig.units < NEAR_UNITS and bool(shape) and repeats[shape] >= REPEATED
+    return sig.units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
 
 
 def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
@@ -657,20 +731,38 @@ def _nearest(judged: list[Judged], i: int, step: int, limit: int) -> Class | Non
     return None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Boilerplate:
+    """The ``chrome/words`` terms of a page's languages (and English)."""
+
+    pattern: regex.Pattern[str]
+    """One alternation of the terms, longest first, each a run of whole words."""
+    first_words: frozenset[str]
+    """The first word of every term. A term is folded words, so a hit in a folded text
+    starts at a word that is a term's first word, and hits do not overlap: the words of a
+    text that are first words bound its hits from above, and a block with too few of them
+    needs no search."""
+
+
 @lru_cache(maxsize=32)
-def _boilerplate_pattern(languages: tuple[str, ...]) -> regex.Pattern[str] | None:
-    """One alternation of the ``chrome/words`` terms of ``languages`` (and English)."""
+def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
+    """The boilerplate terms of ``languages`` (and English), ``None`` when there are none."""
     terms = sorted(set(lexicon("chrome/words", languages).exact), key=len, reverse=True)
     if not terms:
         return None
-    return regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
+    pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
+    return _Boilerplate(pattern, frozenset(t.partition(" ")[0] for t in terms))
 
 
-def _boilerplate_hits(text: str, pattern: regex.Pattern[str] | None, units: float) -> list[str]:
+def _boilerplate_hits(text: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
     """The boilerplate terms in ``text`` when they are dense enough to call it site text."""
-    if pattern is None:
+    if boilerplate is None:
         return []
-    hits = pattern.findall(fold(text))
+    key = fold(text)
+    bound = sum(map(boilerplate.first_words.__contains__, key.split(" ")))
+    if bound < BOILERPLATE_MIN_HITS or bound * BOILERPLATE_WORDS_PER_HIT < units:
+        return []
+    hits = boilerplate.pattern.findall(key)
     if len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units:
         return list(hits)
     return []

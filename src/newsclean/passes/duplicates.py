@@ -58,6 +58,7 @@ class _Kept:
         self.exact: dict[str, int] = {}
         self.lengths: list[int] = []
         self.order: list[int] = []  # sequence numbers, sorted by (length, sequence)
+        self.ordered_keys: list[str] = []  # the keys in that order
         self.keys: list[str] = []  # by sequence
         self.positions: list[int] = []  # by sequence
         # word -> sequences of kept keys holding it; built on the first long window only.
@@ -71,6 +72,7 @@ class _Kept:
         at = bisect.bisect(self.lengths, len(key))
         self.lengths.insert(at, len(key))
         self.order.insert(at, seq)
+        self.ordered_keys.insert(at, key)
         if self.postings is not None:
             self._index(seq)
 
@@ -89,15 +91,19 @@ class _Kept:
         factor = threshold / (200 - threshold)
         lo = bisect.bisect_left(self.lengths, int(len(key) * factor))
         hi = bisect.bisect_right(self.lengths, int(len(key) / factor) + 1)
+        if lo >= hi:
+            return None
         # (No slice of a long window is ever taken: that alone would be quadratic.)
         if hi - lo <= EXACT_WINDOW and sum(self.lengths[lo:hi]) <= COMPARE_BUDGET:
             window = self.order[lo:hi]
+            choices = self.ordered_keys[lo:hi]
         else:
             window = self._candidates(key, self.lengths[lo], self.lengths[hi - 1])
+            choices = [self.keys[seq] for seq in window]
         # extractOne keeps the first of equal best scores, like a loop with score_cutoff.
         found = process.extractOne(
             key,
-            [self.keys[seq] for seq in window],
+            choices,
             scorer=fuzz.ratio,
             processor=None,
             score_cutoff=threshold,

@@ -20,6 +20,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 import ftfy
@@ -29,6 +30,7 @@ from ftfy.badness import BADNESS_RE
 
 from ..config import Config
 from ..model import Document
+from ..text import CACHE_MAX_CHARS
 
 __all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
 
@@ -39,18 +41,40 @@ _ODD_SPACE = regex.compile(r"[^\S\n\u0020]")
 # Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen.
 _INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
 _RUN_OF_SPACES = regex.compile(r" {2,}")
-# Every space but the line break: the regex module's ``\s`` (what _ODD_SPACE replaces) and
-# what ``str.strip`` removes (which also counts U+001C-U+001F).
-_SPACES = sorted({c for c in map(chr, range(0x10000)) if c.isspace() or regex.match(r"\s", c)} - {"\n"})
-_STRIPPED = "".join(f"\\u{ord(c):04x}" for c in _SPACES)
-_ODD = "".join(f"\\u{ord(c):04x}" for c in _SPACES if c != " ")
-# Anything normalize_spaces would change: an odd space, an invisible character, two spaces,
-# a space at the start or end of a line, or an empty line. (The standard library's ``re``
-# scans this many times faster than ``regex``.)
-_SPACING_WORK = re.compile(
-    rf"[{_ODD}]|[\u200b\u2060\ufeff\u00ad]|  |(?:\A|\n)[{_STRIPPED}]|[{_STRIPPED}](?:\n|\Z)"
-    r"|\n\n|\A\n|\n\Z"
-)
+
+
+def _odd_spaces() -> str:
+    """Every space but the line break and U+0020, escaped for a character class: the
+    regex module's ``\\s`` (what _ODD_SPACE replaces) and what ``str.strip`` removes
+    (which also counts U+001C-U+001F). No space lies outside the BMP."""
+    bmp = "".join(map(chr, range(0x10000)))
+    spaces = {c for c in bmp if c.isspace()} | set(regex.findall(r"\s", bmp))
+    return "".join(f"\\u{ord(c):04x}" for c in sorted(spaces - {"\n", " "}))
+
+
+_ODD = _odd_spaces()
+# Characters normalize_spaces replaces or removes wherever they stand: odd spaces and
+# invisible characters. (The standard library's ``re`` scans a class many times faster
+# than ``regex``.)
+_ODD_OR_INVISIBLE = re.compile(rf"[{_ODD}\u200b\u2060\ufeff\u00ad]")
+
+
+def _needs_spacing(text: str) -> bool:
+    """Whether :func:`normalize_spaces` has anything to do: an odd space or an invisible
+    character, two spaces, a space at the start or end of a line, or an empty line.
+
+    (An odd space at a line's start or end is an odd space; the plain ones are looked for
+    as substrings, which is faster than one pattern of all the cases.)
+    """
+    return (
+        _ODD_OR_INVISIBLE.search(text) is not None
+        or "  " in text
+        or " \n" in text
+        or "\n " in text
+        or "\n\n" in text
+        or text.startswith((" ", "\n"))
+        or text.endswith((" ", "\n"))
+    )
 
 
 def normalize_spaces(text: str) -> str:
@@ -60,7 +84,7 @@ def normalize_spaces(text: str) -> str:
     >>> normalize_spaces("a\\u00a0 b\\u200bc \\n  d\\n\\u2009\\n")
     'a bc\\nd'
     """
-    if _SPACING_WORK.search(text) is None:
+    if not _needs_spacing(text):
         return text
     text = _INVISIBLE.sub("", _ODD_SPACE.sub(" ", text))
     lines = (_RUN_OF_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -217,6 +241,14 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     >>> normalize_block("caf\u00c3\u00a9\u00a0 au lait", uncurl=True)
     ('café au lait', ['ftfy.decode_inconsistent_utf8', 'normalize_spaces'])
     """
+    short = len(text) <= CACHE_MAX_CHARS
+    fixed, names = _cached_normalize(text, uncurl) if short else _normalize(text, uncurl)
+    return fixed, list(names)
+
+
+def _normalize(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
+    if text.isascii() and not (_ASCII_TRIGGER.search(text) or "&" in text or _needs_spacing(text)):
+        return text, ()  # what the loop gives, without its calls: most blocks are like this
     names: list[str] = []
     for _ in range(_MAX_ROUNDS):
         fixed, steps = repair(text, uncurl=uncurl)
@@ -225,10 +257,16 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
         # ftfy's output is its own fixed point (it repeats its steps until nothing
         # changes), so only a change of spacing can give it more to do.
         if spaced == fixed:
-            return fixed, names
+            return fixed, tuple(names)
         names.append("normalize_spaces")
         text = spaced
-    return text, names
+    return text, tuple(names)
+
+
+_cached_normalize = lru_cache(maxsize=4096)(_normalize)
+""":func:`_normalize` for texts up to :data:`~newsclean.text.CACHE_MAX_CHARS`: every settling
+round normalises the body again, mostly the very texts the first round saw (4096 texts at
+most, so memory stays flat)."""
 
 
 def normalize_text(doc: Document, config: Config) -> Document:

@@ -10,12 +10,14 @@ paragraph of the article that continues after an inline "Related" box) ends the 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..config import Config
 from ..features import ends_sentence, is_label, is_separator, is_truncated
 from ..language import page_languages
-from ..lexicon import lexicon
+from ..lexicon import Lexicon, lexicon
 from ..model import Block, Document, Kind
-from ..text import words
+from ..text import fold, words
 
 __all__ = ["split_header", "split_teasers"]
 
@@ -36,13 +38,33 @@ def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, 
     True
     """
     headers = lexicon("teasers", languages)
+    return _split_header(text, headers, _first_words(headers))
+
+
+def _split_header(text: str, headers: Lexicon, starts: frozenset[str]) -> tuple[str, str] | None:
+    """:func:`split_header` with the lexicon and its :func:`_first_words` at hand."""
     first, _, rest = text.partition("\n")
-    if headers.match(first):
+    if _starts_with(first, starts) and headers.match(first):
         return first, rest
     label, colon, item = first.partition(":")
-    if colon and item.strip() and headers.match(label):
+    if colon and item.strip() and _starts_with(label, starts) and headers.match(label):
         return label, (item.strip() + ("\n" + rest if rest else ""))
     return None
+
+
+@lru_cache(maxsize=16)
+def _first_words(headers: Lexicon) -> frozenset[str]:
+    """The first words of the phrases of ``headers``.
+
+    A line matches a phrase only when its folded form starts with the phrase's first word,
+    and most lines start with none of them: looking that up is cheaper than matching.
+    """
+    return frozenset(phrase.partition(" ")[0] for phrase in headers.exact | headers.prefixes)
+
+
+def _starts_with(line: str, words: frozenset[str]) -> bool:
+    """Whether the folded ``line`` starts with one of ``words``."""
+    return fold(line).partition(" ")[0] in words
 
 
 def _is_item(text: str) -> bool:
@@ -65,13 +87,14 @@ def _item(blocks: tuple[Block, ...], pos: int, header: str) -> tuple[int, Kind, 
 
 def split_teasers(doc: Document, config: Config) -> Document:
     """Mark teaser headers and the items listed after them."""
-    languages = page_languages(doc, config.language)
+    headers = lexicon("teasers", page_languages(doc, config.language))
+    starts = _first_words(headers)
     updates = []
     blocks = doc.blocks
     pos = 0
     while pos < len(blocks):
         block = blocks[pos]
-        header = split_header(block.text, languages) if block.kind is Kind.BODY else None
+        header = _split_header(block.text, headers, starts) if block.kind is Kind.BODY else None
         if header is None:
             pos += 1
             continue
