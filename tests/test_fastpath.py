@@ -4,7 +4,8 @@
   ``ftfy.fix_text`` for one-line texts) on a generated corpus of mojibake, entities,
   control characters and ftfy-style cases, and on random strings of risky characters;
 * the mojibake pre-check against ftfy's ``BADNESS_RE`` itself;
-* ``normalize_spaces`` and ``fold`` against their original definitions.
+* ``normalize_spaces`` and ``fold`` against their original definitions;
+* :func:`newsclean.text.per_text` caches short texts only.
 """
 
 from __future__ import annotations
@@ -277,3 +278,19 @@ def test_normalize_spaces_on_every_bmp_character() -> None:
         c = chr(code)
         for text in (f"a{c}b", f"{c}a\nb{c}", f"a {c}{c}\n{c}"):
             assert normalize_spaces(text) == _spaces_reference(text), hex(code)
+
+
+def test_per_text_remembers_short_texts_only() -> None:
+    calls: list[str] = []
+
+    @text_module.per_text
+    def measure(text: str, extra: int) -> int:
+        calls.append(text)
+        return len(text) + extra
+
+    short, long = "a" * 10, "b" * (text_module.CACHE_MAX_CHARS + 1)
+    for _ in range(2):
+        assert measure(short, 1) == 11
+        assert measure(long, 1) == len(long) + 1
+    assert measure(short, 2) == 12  # the other arguments are part of the key
+    assert calls == [short, long, long, short]

@@ -5,13 +5,11 @@ Shared by the title and byline passes; it measures and locates, it does not labe
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .features import is_prose
 from .model import Document, Kind
-from .text import words
+from .text import per_text, words
 
 __all__ = ["looks_like_headline", "main_span"]
 
@@ -28,7 +26,7 @@ _INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _shape(text: str) -> tuple[int, float]:
     """A block's word count and its weight as prose: 1 a sentence-length text, 0.5 a short
     sentence, 0 anything else. Cached (short texts recur across passes and rounds)."""

@@ -5,18 +5,21 @@ Judgement lives in the passes; this module only measures and loads.
 Speed: every pass asks for the words and the folded key of the same blocks and lines, so
 :func:`words` and :func:`fold` remember their last few thousand answers for short texts
 (up to :data:`CACHE_MAX_CHARS`). The functions are pure, so the cache changes no result,
-and its bound keeps memory flat whatever the input size.
+and its bound keeps memory flat whatever the input size. :func:`per_text` gives the passes
+the same kind of cache for their own measurements of a block or a line.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, wraps
 from importlib import resources
+from typing import Concatenate, ParamSpec, TypeVar
 
 import regex
 
-__all__ = ["CACHE_MAX_CHARS", "WORD", "fold", "load_phrases", "load_words", "words"]
+__all__ = ["CACHE_MAX_CHARS", "CACHE_SIZE", "WORD", "fold", "load_phrases", "load_words", "per_text", "words"]
 
 WORD = regex.compile(r"\w+(?:['’]\w+)*")
 _WORD_RUN = regex.compile(r"\w+")
@@ -26,7 +29,32 @@ _ASCII_W = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fu
 _ASCII_WORD = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
 _ASCII_WORD_RUN = re.compile(rf"[{_ASCII_W}]+")
 CACHE_MAX_CHARS = 1000
-"""Texts up to this length have their words and keys cached (2 x 4096 entries at most)."""
+"""Texts up to this length have their measurements cached (:data:`CACHE_SIZE` entries a cache)."""
+CACHE_SIZE = 4096
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenate[str, _P], _R]:
+    """Remember the last :data:`CACHE_SIZE` answers of a pure function of a block or line text.
+
+    A page repeats its menu items, buttons and labels, pages of one site share them, and
+    the pipeline's settling rounds judge the body's blocks again, so the passes measure
+    many texts they have measured shortly before. Only texts up to
+    :data:`CACHE_MAX_CHARS` are remembered, so a cache stays small whatever the input; the
+    function being pure, the cache changes no result. The answer is shared: it must not
+    be mutated (return tuples and frozensets).
+    """
+    cached: Callable[..., _R] = lru_cache(maxsize=CACHE_SIZE)(measure)
+
+    @wraps(measure)
+    def remembered(text: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        if len(text) <= CACHE_MAX_CHARS:
+            return cached(text, *args, **kwargs)
+        return measure(text, *args, **kwargs)
+
+    return remembered
 
 
 def words(text: str) -> list[str]:
@@ -44,7 +72,7 @@ def _words(text: str) -> list[str]:
     return _ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=CACHE_SIZE)
 def _cached_words(text: str) -> tuple[str, ...]:
     return tuple(_words(text))
 
@@ -69,7 +97,7 @@ def _fold(text: str) -> str:
     return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
-_cached_fold = lru_cache(maxsize=4096)(_fold)
+_cached_fold = lru_cache(maxsize=CACHE_SIZE)(_fold)
 
 
 @cache

@@ -45,11 +45,10 @@ moves dev-set F1 by less than 0.01 (``benchmarks/quality.py``).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from functools import lru_cache, wraps
-from typing import Concatenate, NamedTuple, ParamSpec, TypeVar
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -65,37 +64,12 @@ from ..features import (
 from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import CACHE_MAX_CHARS, fold
+from ..text import fold, per_text
 from .teasers import split_header
 
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
 
 NAME = "remove_chrome"
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-_CACHE_SIZE = 4096
-
-
-def _per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenate[str, _P], _R]:
-    """Remember the last ``_CACHE_SIZE`` answers of a pure function of a block or line text.
-
-    A page repeats its menu items, buttons and labels, pages of one site share them, and
-    the pipeline's settling rounds judge the body's blocks again, so many of the texts
-    this pass measures it has measured shortly before. Only texts up to
-    ``CACHE_MAX_CHARS`` are remembered, so the cache stays small whatever the input; the
-    function being pure, the cache changes no result.
-    """
-    cached: Callable[..., _R] = lru_cache(maxsize=_CACHE_SIZE)(measure)
-
-    @wraps(measure)
-    def remembered(text: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if len(text) <= CACHE_MAX_CHARS:
-            return cached(text, *args, **kwargs)
-        return measure(text, *args, **kwargs)
-
-    return remembered
-
 
 # Possessive quantifiers (``*+``): the two space runs cannot trade characters, so a long run
 # of spaces that fails to match costs linear time, not quadratic (tests/test_adversarial.py).
@@ -336,7 +310,7 @@ _UI_LINES = (
 )
 
 
-@_per_text
+@per_text
 def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     """``(reason, detail)`` when ``line`` is UI text, else ``None``.
 
@@ -430,7 +404,7 @@ class _Measure(NamedTuple):
     """For each line, why it is UI text (:func:`chrome_reason`), or ``None``."""
 
 
-@_per_text
+@per_text
 def _measure(
     text: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
 ) -> _Measure:

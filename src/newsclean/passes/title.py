@@ -28,7 +28,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -38,7 +37,7 @@ from ..features import is_label, is_prose, is_separator, sentence_marks
 from ..layout import looks_like_headline, main_span
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import fold, load_words, words
+from ..text import fold, load_words, per_text, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
 from .teasers import split_header
@@ -113,7 +112,7 @@ def _headline_text(text: str) -> str:
     return " ".join(text.split())
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _candidate(text: str, chrome: Lexicon) -> bool:
     lines = [line for line in text.split("\n") if line.strip()]
     joined = _headline_text(text)
@@ -129,7 +128,7 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
     return looks_like_headline(f"{text} x") and chrome_reason(text, chrome) is None
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit())
 
@@ -199,7 +198,7 @@ def _score(
     return _Score(lead, date_term, tuple(rest))
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in words(text))
 
@@ -214,7 +213,7 @@ def _reprinted_below(doc: Document, pos: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _headline_shaped(text: str) -> bool:
     """A line shaped like a headline that is not its byline, its date ("Tuesday 15 May 2019 by
     X") or the header of a teaser list under it ("You may also like")."""
@@ -233,7 +232,7 @@ def _dated(doc: Document, pos: int) -> bool:
     return _has_date_line(doc.blocks[pos].text)
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _has_date_line(text: str) -> bool:
     return any(is_date_line(line.rstrip(".")) for line in text.split("\n")[:_MAX_LINES])
 
