@@ -42,6 +42,8 @@ __all__ = [
 
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 48
+_LABELS = "byline/labels.txt"
+_NOT_AUTHOR = "byline/not_author_labels.txt"
 
 
 class Names(NamedTuple):
@@ -68,13 +70,37 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 @cache
 def _label_re() -> regex.Pattern[str]:
-    labels = _alternation(load_phrases("byline/labels.txt"))
+    labels = _alternation(load_phrases(_LABELS))
     return regex.compile(rf"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-])\s*:?\s*", regex.I | regex.V1)
 
 
 @cache
+def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str]]:
+    """The longest word of every phrase in data file ``name``: as a set, and as a regex with
+    the flags of the phrase regexes (see :func:`_may_hold`)."""
+    keys = frozenset(max(p.rstrip(" *").split(), key=len) for p in load_phrases(name))
+    pattern = "|".join(sorted(map(regex.escape, keys), key=len, reverse=True))
+    return keys, regex.compile(rf"\b(?:{pattern})\b", regex.I | regex.V1)
+
+
+def _may_hold(text: str, name: str) -> bool:
+    """A cheap test, true for every text where a phrase of data file ``name`` matches in a
+    phrase regex (:func:`_alternation`, ignoring case, whole words at both ends).
+
+    Such a match holds each word of its phrase as a whole word, its longest one too. On an
+    ASCII text that is a word of the folded key. Other texts are searched with the phrase
+    regexes' own flags: their full case folding matches where ``str.casefold`` differs ("İ"
+    matches "i"), so a test on the folded key could miss a match.
+    """
+    keys, pattern = _phrase_keys(name)
+    if text.isascii():
+        return not keys.isdisjoint(fold(text).split())
+    return pattern.search(text) is not None
+
+
+@cache
 def _not_author_re() -> regex.Pattern[str]:
-    labels = _alternation(load_phrases("byline/not_author_labels.txt"))
+    labels = _alternation(load_phrases(_NOT_AUTHOR))
     return regex.compile(rf"(?:^|[\s;,.|(•])(?:{labels})\b.*$", regex.I | regex.V1)
 
 
@@ -119,6 +145,7 @@ _AGO = regex.compile(
 )
 # the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am")
 _DATE_LEAD = regex.compile(r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
+_DIGIT = regex.compile(r"\d")
 _GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
 _GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
 _NAME_TOKEN = regex.compile(
@@ -128,8 +155,10 @@ _NAME_TOKEN = regex.compile(
 
 def is_agency(text: str) -> str | None:
     """The agency ``text`` names ("AFP", "(Reuters)", "Associated Press"), else ``None``."""
+    # fold(text) == fold(stripped): the strip takes only non-word characters off the ends,
+    # and the key of the whole line is the one its other tests have already cached.
     stripped = text.strip(" ()[]-–—/|,.:")
-    return stripped if fold(stripped) in load_words("byline/agencies.txt") else None
+    return stripped if fold(text) in load_words("byline/agencies.txt") else None
 
 
 def _particle(token: str) -> bool:
@@ -148,7 +177,7 @@ def is_name(text: str, *, single: bool = False) -> bool:
     """
     text = text.strip()
     tokens = text.split()
-    if not tokens or len(text) > _MAX_NAME_CHARS or any(c.isdigit() for c in text):
+    if not tokens or len(text) > _MAX_NAME_CHARS or any(map(str.isdigit, text)):
         return False
     if not (2 <= len(tokens) <= _MAX_NAME_TOKENS or (single and len(tokens) == 1 and len(text) >= 3)):
         return False
@@ -167,8 +196,17 @@ def is_role(text: str) -> bool:
     """A short line naming a job, not a person ("Games Editor", "Journaliste au Monde")."""
     if len(words(text)) > 8:
         return False
-    key = f" {fold(text)} "
+    folded = fold(text)
+    if _role_words().isdisjoint(folded.split()):
+        return False  # a role is whole words of the key, so one of them must be there
+    key = f" {folded} "
     return any(f" {role} " in key for role in load_words("byline/roles.txt"))
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Every word of every role (most lines hold none, and :func:`is_role` stops there)."""
+    return frozenset(w for role in load_words("byline/roles.txt") for w in role.split())
 
 
 @cache
@@ -181,11 +219,18 @@ def _ui_phrases() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _may_hold_handle(text: str) -> bool:
+    """False when :data:`_HANDLE` cannot match ``text`` (every match holds one of these
+    literals), so the many lines without one skip the regex."""
+    return "@" in text or "http" in text or "www." in text
+
+
 def is_ui(text: str) -> bool:
     """A button or link label that sits next to bylines ("Follow", "View profile")."""
-    key = fold(_HANDLE.sub(" ", text))
+    handles = _may_hold_handle(text)
+    key = fold(_HANDLE.sub(" ", text) if handles else text)
     if not key:
-        return bool(_HANDLE.search(text))
+        return handles and _HANDLE.search(text) is not None
     exact, stems = _ui_phrases()
     if key in exact:
         return True
@@ -211,6 +256,8 @@ def is_box_label(text: str) -> bool:
 
 def find_date(text: str) -> regex.Match[str] | None:
     """The first date in ``text`` ("March 18, 2019", "18.03.2019", "1 de diciembre de 2017")."""
+    if _DIGIT.search(text) is None:
+        return None  # every date shape holds a digit; most lines have none
     return _date_re().search(text)
 
 
@@ -253,7 +300,9 @@ def label_split(line: str) -> tuple[str, str, str] | None:
     >>> label_split("Photo by Jane Doe") is None
     True
     """
-    if _label_re().search(line) is None or _not_author_re().match(line.strip()):
+    if not _may_hold(line, _LABELS) or _label_re().search(line) is None:
+        return None
+    if _not_author_re().match(line.strip()):
         return None
     for match in _label_re().finditer(line):
         raw_before = line[: match.start()]
@@ -281,7 +330,8 @@ _TAIL_CUT = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
 
 def _cut_tail(text: str) -> str:
     """Drop what follows a name: separators with dates or roles, handles, e-mails, times."""
-    text = _not_author_re().sub("", text)
+    if _may_hold(text, _NOT_AUTHOR):
+        text = _not_author_re().sub("", text)
     text = _TAIL_CUT.sub("", text)
     text = _HANDLE.sub(" ", text)
     text = _GLUED_DIGIT.sub(" ", text)  # "Jane Doe22 Dec 2016": a flattener joined two nodes
