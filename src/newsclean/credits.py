@@ -225,6 +225,14 @@ def _may_hold_handle(text: str) -> bool:
     return "@" in text or "http" in text or "www." in text
 
 
+@cache
+def _ui_first_words() -> frozenset[str]:
+    """The first words of the button labels: :func:`is_ui` holds only for a text with a
+    handle or whose folded key starts with one of these."""
+    exact, stems = _ui_phrases()
+    return frozenset(p.split()[0] for p in exact | stems)
+
+
 def is_ui(text: str) -> bool:
     """A button or link label that sits next to bylines ("Follow", "View profile")."""
     handles = _may_hold_handle(text)
@@ -333,14 +341,16 @@ def _cut_tail(text: str) -> str:
     if _may_hold(text, _NOT_AUTHOR):
         text = _not_author_re().sub("", text)
     text = _TAIL_CUT.sub("", text)
-    text = _HANDLE.sub(" ", text)
-    text = _GLUED_DIGIT.sub(" ", text)  # "Jane Doe22 Dec 2016": a flattener joined two nodes
-    if (ago := _AGO.search(text)) is not None:
-        text = text[: ago.start()]
-    if (date := find_date(text)) is not None:
-        text = text[: date.start()]
-    if (time := _TIME.search(text)) is not None:
-        text = text[: time.start()]
+    if _may_hold_handle(text):
+        text = _HANDLE.sub(" ", text)
+    if _DIGIT.search(text) is not None:  # a glued digit, an "ago", a date and a time hold one
+        text = _GLUED_DIGIT.sub(" ", text)  # "Jane Doe22 Dec 2016": a flattener joined two nodes
+        if (ago := _AGO.search(text)) is not None:
+            text = text[: ago.start()]
+        if (date := find_date(text)) is not None:
+            text = text[: date.start()]
+        if (time := _TIME.search(text)) is not None:
+            text = text[: time.start()]
     return _DATE_LEAD.sub("", text.strip(" ,;:.-–—|")).strip(" ,;:.-–—|")
 
 
@@ -360,6 +370,8 @@ def _expand_parens(text: str) -> str:
 def _strip_ui(part: str) -> str:
     """Drop button labels around a name ("Jane Doe View profile", "Follow Jane Doe")."""
     tokens = part.split()
+    if not _may_hold_handle(part) and _ui_first_words().isdisjoint(fold(part).split()):
+        return " ".join(tokens)  # no button label starts at any of its words: is_ui is false on all
     changed = True
     while tokens and changed:
         changed = False

@@ -24,7 +24,7 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
@@ -51,7 +51,7 @@ from ..credits import (
 from ..features import is_prose, is_separator
 from ..layout import looks_like_headline, main_span
 from ..model import Document, Kind
-from ..text import CACHE_MAX_CHARS, fold, words
+from ..text import fold, words
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
@@ -251,7 +251,7 @@ def _name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool
     return _cached_name_head(text)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _cached_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
     """Cached worker of :func:`_name_head` (its texts are short: at most a name line)."""
     if not _TWO_CAPITALS.match(text):
@@ -272,16 +272,19 @@ def _cached_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | Non
 
 def _opens(text: str) -> bool:
     """Whether a candidate may start at a line of ``text``: one of the readers of
-    :func:`_candidates` accepts its first line (the lines after it decide the rest). Most
-    lines start none, and a page's lines are read again by the title pass and by the
-    pipeline's next round, so short texts have their answer cached (bounded, like
-    :func:`~newsclean.text.fold`)."""
-    if len(text) <= CACHE_MAX_CHARS:
+    :func:`_candidates` accepts its first line (the lines after it decide the rest).
+
+    Most lines start none, and a page's lines are read again by the title pass, by the
+    pipeline's next round and, for menus, by the site's other pages; so lines short enough
+    to be a label line have their answer cached (at most 16384 of them, 240 characters
+    each). A longer line can only be an agency or a box label, a lookup of its folded key.
+    """
+    if len(text) <= _LABEL_LINE_CHARS:
         return _cached_opens(text)
     return _line_opens(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def _cached_opens(text: str) -> bool:
     return _line_opens(text)
 
@@ -297,13 +300,13 @@ def _line_opens(text: str) -> bool:
     )
 
 
-def _candidates(lines: list[_Line], within: Callable[[int], bool] | None = None) -> list[_Candidate]:
-    """Every byline candidate whose first line's block position passes ``within``."""
+def _candidates(lines: list[_Line], within: Container[int] | None = None) -> list[_Candidate]:
+    """Every byline candidate whose first line's block position is ``within`` (default any)."""
     found = []
     i = 0
     while i < len(lines):
         line = lines[i]
-        if not _opens(line.text) or (within is not None and not within(line.pos)):
+        if (within is not None and line.pos not in within) or not _opens(line.text):
             i += 1
             continue
         for reader in (_labelled, _box, _agency_line, _name_line):
@@ -404,7 +407,7 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     lines = _body_lines(doc, wanted | {p + 1 for p in wanted if p + 1 < len(doc.blocks)})
     return [
         lines[c.lines[0]].pos
-        for c in _candidates(lines, lambda pos: pos in wanted)
+        for c in _candidates(lines, wanted)
         if (c.kind == "label" and c.credit.authors) or (c.kind == "name" and c.supported)
     ]
 
@@ -420,15 +423,13 @@ def split_byline(doc: Document, config: Config) -> Document:
     if span is not None:
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
-
-        def within(pos: int) -> bool:
-            at = order[pos]
-            return (
-                start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
-                or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
-                or any(0 < pos - h <= _UNDER_HEADLINE for h in headlines)
-            )
-
+        within = {
+            pos
+            for pos, at in order.items()
+            if start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
+            or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
+            or any(0 < pos - h <= _UNDER_HEADLINE for h in headlines)
+        }
         where = _Where(span, headlines, order)
         found = _candidates(lines, within)
         ranked = [(r, c) for c in found if (r := _rank(c, lines, where)) is not None]
