@@ -308,9 +308,7 @@ def label_split(line: str) -> tuple[str, str, str] | None:
     >>> label_split("Photo by Jane Doe") is None
     True
     """
-    if not _may_hold(line, _LABELS) or _label_re().search(line) is None:
-        return None
-    if _not_author_re().match(line.strip()):
+    if not _may_hold(line, _LABELS) or _not_author_re().match(line.strip()):
         return None
     for match in _label_re().finditer(line):
         raw_before = line[: match.start()]
@@ -318,13 +316,11 @@ def label_split(line: str) -> tuple[str, str, str] | None:
         rest = line[match.end() :].strip()
         if not before:
             return before, match["label"], rest
-        if _not_author_re().search(raw_before + match["label"]):
-            continue
         if (
             _ENDS_WITH_SEPARATOR.search(raw_before)
             or is_date_line(before)
             or fold(before).split()[-1:] in (["posted"], ["published"], ["written"], ["updated"])
-        ):
+        ) and not _not_author_re().search(raw_before + match["label"]):
             return before, match["label"], rest
     return None
 

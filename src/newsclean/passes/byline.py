@@ -117,6 +117,10 @@ def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_
     for pos in sorted(positions) if positions is not None else range(len(doc.blocks)):
         block = doc.blocks[pos]
         if block.kind is Kind.BODY or (block.kind is Kind.TEASER and pos in under):
+            if "\n" not in block.text:  # most blocks hold one line
+                if text := block.text.strip():
+                    lines.append(_Line(pos, 0, text))
+                continue
             for n, line in enumerate(block.lines):
                 if text := line.strip():
                     lines.append(_Line(pos, n, text))
@@ -423,12 +427,13 @@ def split_byline(doc: Document, config: Config) -> Document:
     if span is not None:
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
+        under = {h + d for h in headlines for d in range(1, _UNDER_HEADLINE + 1)}
         within = {
             pos
             for pos, at in order.items()
             if start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
             or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
-            or any(0 < pos - h <= _UNDER_HEADLINE for h in headlines)
+            or pos in under
         }
         where = _Where(span, headlines, order)
         found = _candidates(lines, within)
