@@ -162,7 +162,7 @@ def is_agency(text: str) -> str | None:
 
 
 def _particle(token: str) -> bool:
-    return fold(token) in load_words("byline/particles.txt") and token.islower()
+    return token.islower() and fold(token) in load_words("byline/particles.txt")
 
 
 def is_name(text: str, *, single: bool = False) -> bool:
@@ -183,13 +183,20 @@ def is_name(text: str, *, single: bool = False) -> bool:
         return False
     if _particle(tokens[0]) and len(tokens) < 3:
         return False
-    banned = load_words("byline/not_name_words.txt") | load_words("byline/roles.txt")
+    banned = _not_name_words()
     for token in tokens:
         if _particle(token):
             continue
         if not _NAME_TOKEN.match(token) or fold(token) in banned:
             return False
     return not is_ui(text) and is_agency(text) is None
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words that are never part of a name: site and button words, and roles (built once,
+    not on every :func:`is_name` call)."""
+    return load_words("byline/not_name_words.txt") | load_words("byline/roles.txt")
 
 
 def is_role(text: str) -> bool:
