@@ -42,6 +42,8 @@ __all__ = [
 
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 48
+_LABELS = "byline/labels.txt"
+_NOT_AUTHOR = "byline/not_author_labels.txt"
 
 
 class Names(NamedTuple):
@@ -68,13 +70,37 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 @cache
 def _label_re() -> regex.Pattern[str]:
-    labels = _alternation(load_phrases("byline/labels.txt"))
+    labels = _alternation(load_phrases(_LABELS))
     return regex.compile(rf"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-])\s*:?\s*", regex.I | regex.V1)
 
 
 @cache
+def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str]]:
+    """The longest word of every phrase in data file ``name``: as a set, and as a regex with
+    the flags of the phrase regexes (see :func:`_may_hold`)."""
+    keys = frozenset(max(p.rstrip(" *").split(), key=len) for p in load_phrases(name))
+    pattern = "|".join(sorted(map(regex.escape, keys), key=len, reverse=True))
+    return keys, regex.compile(rf"\b(?:{pattern})\b", regex.I | regex.V1)
+
+
+def _may_hold(text: str, name: str) -> bool:
+    """A cheap test, true for every text where a phrase of data file ``name`` matches in a
+    phrase regex (:func:`_alternation`, ignoring case, whole words at both ends).
+
+    Such a match holds each word of its phrase as a whole word, its longest one too. On an
+    ASCII text that is a word of the folded key. Other texts are searched with the phrase
+    regexes' own flags: their full case folding matches where ``str.casefold`` differs ("İ"
+    matches "i"), so a test on the folded key could miss a match.
+    """
+    keys, pattern = _phrase_keys(name)
+    if text.isascii():
+        return not keys.isdisjoint(fold(text).split())
+    return pattern.search(text) is not None
+
+
+@cache
 def _not_author_re() -> regex.Pattern[str]:
-    labels = _alternation(load_phrases("byline/not_author_labels.txt"))
+    labels = _alternation(load_phrases(_NOT_AUTHOR))
     return regex.compile(rf"(?:^|[\s;,.|(•])(?:{labels})\b.*$", regex.I | regex.V1)
 
 
@@ -119,6 +145,7 @@ _AGO = regex.compile(
 )
 # the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am")
 _DATE_LEAD = regex.compile(r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
+_DIGIT = regex.compile(r"\d")
 _GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
 _GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
 _NAME_TOKEN = regex.compile(
@@ -128,12 +155,14 @@ _NAME_TOKEN = regex.compile(
 
 def is_agency(text: str) -> str | None:
     """The agency ``text`` names ("AFP", "(Reuters)", "Associated Press"), else ``None``."""
+    # fold(text) == fold(stripped): the strip takes only non-word characters off the ends,
+    # and the key of the whole line is the one its other tests have already cached.
     stripped = text.strip(" ()[]-–—/|,.:")
-    return stripped if fold(stripped) in load_words("byline/agencies.txt") else None
+    return stripped if fold(text) in load_words("byline/agencies.txt") else None
 
 
 def _particle(token: str) -> bool:
-    return fold(token) in load_words("byline/particles.txt") and token.islower()
+    return token.islower() and fold(token) in load_words("byline/particles.txt")
 
 
 def is_name(text: str, *, single: bool = False) -> bool:
@@ -148,13 +177,13 @@ def is_name(text: str, *, single: bool = False) -> bool:
     """
     text = text.strip()
     tokens = text.split()
-    if not tokens or len(text) > _MAX_NAME_CHARS or any(c.isdigit() for c in text):
+    if not tokens or len(text) > _MAX_NAME_CHARS or any(map(str.isdigit, text)):
         return False
     if not (2 <= len(tokens) <= _MAX_NAME_TOKENS or (single and len(tokens) == 1 and len(text) >= 3)):
         return False
     if _particle(tokens[0]) and len(tokens) < 3:
         return False
-    banned = load_words("byline/not_name_words.txt") | load_words("byline/roles.txt")
+    banned = _not_name_words()
     for token in tokens:
         if _particle(token):
             continue
@@ -163,12 +192,28 @@ def is_name(text: str, *, single: bool = False) -> bool:
     return not is_ui(text) and is_agency(text) is None
 
 
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Words that are never part of a name: site and button words, and roles (built once,
+    not on every :func:`is_name` call)."""
+    return load_words("byline/not_name_words.txt") | load_words("byline/roles.txt")
+
+
 def is_role(text: str) -> bool:
     """A short line naming a job, not a person ("Games Editor", "Journaliste au Monde")."""
     if len(words(text)) > 8:
         return False
-    key = f" {fold(text)} "
+    folded = fold(text)
+    if _role_words().isdisjoint(folded.split()):
+        return False  # a role is whole words of the key, so one of them must be there
+    key = f" {folded} "
     return any(f" {role} " in key for role in load_words("byline/roles.txt"))
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    """Every word of every role (most lines hold none, and :func:`is_role` stops there)."""
+    return frozenset(w for role in load_words("byline/roles.txt") for w in role.split())
 
 
 @cache
@@ -181,11 +226,26 @@ def _ui_phrases() -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
+def _may_hold_handle(text: str) -> bool:
+    """False when :data:`_HANDLE` cannot match ``text`` (every match holds one of these
+    literals), so the many lines without one skip the regex."""
+    return "@" in text or "http" in text or "www." in text
+
+
+@cache
+def _ui_first_words() -> frozenset[str]:
+    """The first words of the button labels: :func:`is_ui` holds only for a text with a
+    handle or whose folded key starts with one of these."""
+    exact, stems = _ui_phrases()
+    return frozenset(p.split()[0] for p in exact | stems)
+
+
 def is_ui(text: str) -> bool:
     """A button or link label that sits next to bylines ("Follow", "View profile")."""
-    key = fold(_HANDLE.sub(" ", text))
+    handles = _may_hold_handle(text)
+    key = fold(_HANDLE.sub(" ", text) if handles else text)
     if not key:
-        return bool(_HANDLE.search(text))
+        return handles and _HANDLE.search(text) is not None
     exact, stems = _ui_phrases()
     if key in exact:
         return True
@@ -211,6 +271,8 @@ def is_box_label(text: str) -> bool:
 
 def find_date(text: str) -> regex.Match[str] | None:
     """The first date in ``text`` ("March 18, 2019", "18.03.2019", "1 de diciembre de 2017")."""
+    if _DIGIT.search(text) is None:
+        return None  # every date shape holds a digit; most lines have none
     return _date_re().search(text)
 
 
@@ -253,7 +315,7 @@ def label_split(line: str) -> tuple[str, str, str] | None:
     >>> label_split("Photo by Jane Doe") is None
     True
     """
-    if _label_re().search(line) is None or _not_author_re().match(line.strip()):
+    if not _may_hold(line, _LABELS) or _not_author_re().match(line.strip()):
         return None
     for match in _label_re().finditer(line):
         raw_before = line[: match.start()]
@@ -261,13 +323,11 @@ def label_split(line: str) -> tuple[str, str, str] | None:
         rest = line[match.end() :].strip()
         if not before:
             return before, match["label"], rest
-        if _not_author_re().search(raw_before + match["label"]):
-            continue
         if (
             _ENDS_WITH_SEPARATOR.search(raw_before)
             or is_date_line(before)
             or fold(before).split()[-1:] in (["posted"], ["published"], ["written"], ["updated"])
-        ):
+        ) and not _not_author_re().search(raw_before + match["label"]):
             return before, match["label"], rest
     return None
 
@@ -281,16 +341,19 @@ _TAIL_CUT = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
 
 def _cut_tail(text: str) -> str:
     """Drop what follows a name: separators with dates or roles, handles, e-mails, times."""
-    text = _not_author_re().sub("", text)
+    if _may_hold(text, _NOT_AUTHOR):
+        text = _not_author_re().sub("", text)
     text = _TAIL_CUT.sub("", text)
-    text = _HANDLE.sub(" ", text)
-    text = _GLUED_DIGIT.sub(" ", text)  # "Jane Doe22 Dec 2016": a flattener joined two nodes
-    if (ago := _AGO.search(text)) is not None:
-        text = text[: ago.start()]
-    if (date := find_date(text)) is not None:
-        text = text[: date.start()]
-    if (time := _TIME.search(text)) is not None:
-        text = text[: time.start()]
+    if _may_hold_handle(text):
+        text = _HANDLE.sub(" ", text)
+    if _DIGIT.search(text) is not None:  # a glued digit, an "ago", a date and a time hold one
+        text = _GLUED_DIGIT.sub(" ", text)  # "Jane Doe22 Dec 2016": a flattener joined two nodes
+        if (ago := _AGO.search(text)) is not None:
+            text = text[: ago.start()]
+        if (date := find_date(text)) is not None:
+            text = text[: date.start()]
+        if (time := _TIME.search(text)) is not None:
+            text = text[: time.start()]
     return _DATE_LEAD.sub("", text.strip(" ,;:.-–—|")).strip(" ,;:.-–—|")
 
 
@@ -310,6 +373,8 @@ def _expand_parens(text: str) -> str:
 def _strip_ui(part: str) -> str:
     """Drop button labels around a name ("Jane Doe View profile", "Follow Jane Doe")."""
     tokens = part.split()
+    if not _may_hold_handle(part) and _ui_first_words().isdisjoint(fold(part).split()):
+        return " ".join(tokens)  # no button label starts at any of its words: is_ui is false on all
     changed = True
     while tokens and changed:
         changed = False

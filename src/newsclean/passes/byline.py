@@ -24,9 +24,10 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -83,8 +84,7 @@ _NAME_AFTER = 2  # blocks after the body where a name with a date may sign it
 _TAIL_INSIDE = 3  # and its last blocks (a bio after the byline ends the span)
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
+class _Line(NamedTuple):
     pos: int  # block position
     n: int  # line number in the block
     text: str
@@ -117,7 +117,13 @@ def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_
     for pos in sorted(positions) if positions is not None else range(len(doc.blocks)):
         block = doc.blocks[pos]
         if block.kind is Kind.BODY or (block.kind is Kind.TEASER and pos in under):
-            lines.extend(_Line(pos, n, line.strip()) for n, line in enumerate(block.lines) if line.strip())
+            if "\n" not in block.text:  # most blocks hold one line
+                if text := block.text.strip():
+                    lines.append(_Line(pos, 0, text))
+                continue
+            for n, line in enumerate(block.lines):
+                if text := line.strip():
+                    lines.append(_Line(pos, n, text))
     return lines
 
 
@@ -225,21 +231,11 @@ def _supports(text: str) -> bool:
 def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     """An unlabelled name; ``supported`` when a date, role, handle or follow button sits
     beside or below it (else only its place right under the headline can make it a byline)."""
-    text = lines[i].text
-    if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
+    head = _name_head(lines[i].text)
+    if head is None:
         return None
-    plain = not _SEPARATED.search(text) and not any(c.isdigit() or c == "@" for c in text)
-    if plain and (text.count(" ") > _NAME_LINE_SPACES or not (is_name(text) or has_joiner(text))):
-        return None  # nothing beside the words, and they are not a name
-    found = read_names(text, labelled=False, strict=True)
-    if found is None or not found.names or len(found.names) > 3:
-        return None
-    last = found.names[-1]
-    rest = text[text.find(last) + len(last) :] if last in text else ""
-    beside = bool(rest.strip(" ,|•·/—–-")) and _supports(deglue(rest))
-    if rest.strip(" ,|•·/—–-") and not beside:
-        return None  # "Jane Doe / Getty Images": a photo credit, or a sentence
-    credit = Credit(found.names, found.agency, _date_part(text))
+    names, agency, date, beside = head
+    credit = Credit(list(names), agency, date)
     taken = [i]
     _collect(lines, i + 1, credit, taken, open_end=False)
     below = any(_supports(lines[j].text) for j in taken[1:])
@@ -250,12 +246,71 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     return _Candidate("name", taken, credit, supported=beside or below)
 
 
-def _candidates(lines: list[_Line], within: Callable[[int], bool] | None = None) -> list[_Candidate]:
-    """Every byline candidate whose first line's block position passes ``within``."""
+def _name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
+    """What :func:`_name_line` reads from its own line: ``(names, agency, date, beside)``,
+    ``beside`` when a date, role or handle follows the names; ``None`` when the line is no
+    unlabelled name."""
+    if len(text) > _NAME_LINE_CHARS:
+        return None
+    return _cached_name_head(text)
+
+
+@lru_cache(maxsize=8192)
+def _cached_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
+    """Cached worker of :func:`_name_head` (its texts are short: at most a name line)."""
+    if not _TWO_CAPITALS.match(text):
+        return None
+    plain = not _SEPARATED.search(text) and "@" not in text and not any(map(str.isdigit, text))
+    if plain and (text.count(" ") > _NAME_LINE_SPACES or not (is_name(text) or has_joiner(text))):
+        return None  # nothing beside the words, and they are not a name
+    found = read_names(text, labelled=False, strict=True)
+    if found is None or not found.names or len(found.names) > 3:
+        return None
+    last = found.names[-1]
+    rest = text[text.find(last) + len(last) :] if last in text else ""
+    beside = bool(rest.strip(" ,|•·/—–-")) and _supports(deglue(rest))
+    if rest.strip(" ,|•·/—–-") and not beside:
+        return None  # "Jane Doe / Getty Images": a photo credit, or a sentence
+    return tuple(found.names), found.agency, _date_part(text), beside
+
+
+def _opens(text: str) -> bool:
+    """Whether a candidate may start at a line of ``text``: one of the readers of
+    :func:`_candidates` accepts its first line (the lines after it decide the rest).
+
+    Most lines start none, and a page's lines are read again by the title pass, by the
+    pipeline's next round and, for menus, by the site's other pages; so lines short enough
+    to be a label line have their answer cached (at most 16384 of them, 240 characters
+    each). A longer line can only be an agency or a box label, a lookup of its folded key.
+    """
+    if len(text) <= _LABEL_LINE_CHARS:
+        return _cached_opens(text)
+    return _line_opens(text)
+
+
+@lru_cache(maxsize=16384)
+def _cached_opens(text: str) -> bool:
+    return _line_opens(text)
+
+
+def _line_opens(text: str) -> bool:
+    """The line tests of :func:`_labelled`, :func:`_box`, :func:`_agency_line` and
+    :func:`_name_line`, cheapest first (they share the line's folded key)."""
+    return (
+        is_agency(text) is not None
+        or is_box_label(text)
+        or _name_head(text) is not None
+        or (len(text) <= _LABEL_LINE_CHARS and label_split(text) is not None)
+    )
+
+
+def _candidates(lines: list[_Line], within: Container[int] | None = None) -> list[_Candidate]:
+    """Every byline candidate whose first line's block position is ``within`` (default any)."""
     found = []
     i = 0
     while i < len(lines):
-        if within is not None and not within(lines[i].pos):
+        line = lines[i]
+        if (within is not None and line.pos not in within) or not _opens(line.text):
             i += 1
             continue
         for reader in (_labelled, _box, _agency_line, _name_line):
@@ -356,7 +411,7 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     lines = _body_lines(doc, wanted | {p + 1 for p in wanted if p + 1 < len(doc.blocks)})
     return [
         lines[c.lines[0]].pos
-        for c in _candidates(lines, lambda pos: pos in wanted)
+        for c in _candidates(lines, wanted)
         if (c.kind == "label" and c.credit.authors) or (c.kind == "name" and c.supported)
     ]
 
@@ -372,15 +427,14 @@ def split_byline(doc: Document, config: Config) -> Document:
     if span is not None:
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
-
-        def within(pos: int) -> bool:
-            at = order[pos]
-            return (
-                start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
-                or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
-                or any(0 < pos - h <= _UNDER_HEADLINE for h in headlines)
-            )
-
+        under = {h + d for h in headlines for d in range(1, _UNDER_HEADLINE + 1)}
+        within = {
+            pos
+            for pos, at in order.items()
+            if start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
+            or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
+            or pos in under
+        }
         where = _Where(span, headlines, order)
         found = _candidates(lines, within)
         ranked = [(r, c) for c in found if (r := _rank(c, lines, where)) is not None]
