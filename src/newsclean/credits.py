@@ -14,13 +14,13 @@ Names(names=['Jane Doe', 'JOHN ROE'], agency=None, open_end=False)
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import regex
 
 from .features import is_separator
-from .text import fold, load_phrases, load_words, words
+from .text import fold, load_phrases, load_words, per_text, words
 
 __all__ = [
     "Names",
@@ -286,7 +286,7 @@ def deglue(text: str) -> str:
     return _GLUED.sub(" ", text)
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def is_date_line(text: str) -> bool:
     """A short line that is a date, a time or a relative time, with its filler words.
 
@@ -301,7 +301,7 @@ def is_date_line(text: str) -> bool:
     return bool(find_date(stripped) or _TIME.search(stripped))
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def label_split(line: str) -> tuple[str, str, str] | None:
     """``(before, label, rest)`` when ``line`` holds a byline label, else ``None``.
 
@@ -403,7 +403,7 @@ def read_names(text: str, *, labelled: bool = True, strict: bool = False) -> Nam
     return None if found is None else Names(list(found[0]), found[1], found[2])
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def _read_names(text: str, labelled: bool, strict: bool) -> tuple[tuple[str, ...], str | None, bool] | None:
     """Cached worker of :func:`read_names` (pages repeat their menus and bylines)."""
     text = _expand_parens(text.replace("\n", " "))
