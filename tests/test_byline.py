@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from conftest import BODY, FIXTURES, HEADLINE
-from newsclean.credits import _TAIL_CUT, is_name, iso_date, label_split, read_names
+from newsclean.credits import _DATE_LEAD, _TAIL_CUT, is_name, iso_date, label_split, read_names
 from newsclean.passes.byline import _SEPARATED, parse_credit
 
 
@@ -373,3 +373,14 @@ def test_linear_separator_patterns_match_their_plain_definitions(text: str) -> N
     """The possessive, run-anchored patterns split and cut exactly like the plain ones."""
     assert _SEPARATED.split(text) == regex.split(r"\s*(?:[|•·/—–,]|\s-\s)\s*", text)
     assert _TAIL_CUT.sub("", text) == regex.sub(r"\s+(?:[|•·/—–]|-\s|//)\s*.*$", "", text)
+
+
+_LEAD_PARTS = [" ", "\t", "on", "le", "a", "o", "dnia", "de", "del", "x", "Jane", "à"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_PARTS), max_size=12))
+def test_date_lead_matched_from_the_end_cuts_like_the_plain_pattern(parts: list[str]) -> None:
+    text = "".join(parts)
+    plain = r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$"
+    assert _DATE_LEAD.sub("", text) == regex.sub(plain, "", text)

@@ -143,8 +143,9 @@ _HANDLE = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\
 _AGO = regex.compile(
     r"\b\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.I
 )
-# the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am")
-_DATE_LEAD = regex.compile(r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
+# the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am");
+# matched from the end (``(?r)``), so a long run of such words or spaces costs linear time
+_DATE_LEAD = regex.compile(r"(?r)(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
 _DIGIT = regex.compile(r"\d")
 _GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
 _GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
