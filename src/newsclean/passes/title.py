@@ -337,7 +337,7 @@ def find_title(doc: Document, config: Config) -> Document:
         word
         for p in range(start, span[1] + 1)
         if blocks[p].kind is Kind.BODY
-        for word in wanted & _content_words(blocks[p].text)
+        for word in wanted.intersection(fold(blocks[p].text).split())  # wanted words are content words
     )
     # Score without bylines first; only candidates a byline could still lift to the top are
     # searched for one (the result is the same, the byline search is the costly part).
