@@ -6,9 +6,11 @@ with the pass that makes the decision.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from .text import words
+from .text import fold, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
@@ -86,6 +88,10 @@ _SENTENCE_MARK = regex.compile(
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+# Word tokens (see ``text.words``) that start with a capital or a digit, in ASCII text: a
+# token starts at a word character that follows neither a word character nor an apostrophe
+# joined to one. The standard library's ``re`` scans ASCII faster than ``regex``.
+_ASCII_CAPITALISED = re.compile(r"(?<!\w)(?<!\w')[A-Z0-9]", re.ASCII)
 CJK_CHARS_PER_WORD = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
 much as one word of a space-separated language (a rough mean over the three)."""
@@ -122,7 +128,11 @@ def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     >>> stopword_density("The cat sat on the mat", frozenset({"the", "on"}))
     0.5
     """
-    tokens = _LETTERS.findall(text.casefold())
+    # The letter runs of the casefolded text are those of its folded key (letters are word
+    # characters, and the key only turns runs of other characters into one space), which
+    # the passes fold anyway (cached); a key of letters and spaces only is its own tokens.
+    key = fold(text)
+    tokens = key.split(" ") if key.replace(" ", "").isalpha() else _LETTERS.findall(key)
     if not tokens:
         return 0.0
     return sum(map(stopwords.__contains__, tokens)) / len(tokens)
@@ -137,4 +147,6 @@ def capitalised_share(text: str) -> float:
     tokens = words(text)
     if not tokens:
         return 0.0
+    if text.isascii():
+        return len(_ASCII_CAPITALISED.findall(text)) / len(tokens)
     return sum(1 for t in tokens if t[0].isupper() or t[0].isdigit()) / len(tokens)

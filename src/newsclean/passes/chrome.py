@@ -184,8 +184,9 @@ class Signals:
     follows (a list), unlike a label such as "Publish date:"."""
 
 
+# Searched from the end (``(?r)``), where the match must be.
 _COMMENT_AUTHOR = regex.compile(
-    r"\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
+    r"(?r)\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
     r"dit|a écrit|dijo|escribió|zei|schreef|napisał|пишет|написал|написала|говорит):?\s*$",
     regex.I,
 )
@@ -223,7 +224,9 @@ def _is_comments_header(text: str) -> bool:
     return "\n" not in text.strip() and bool(_COMMENTS_HEADER.match(text))
 
 
-_ENDS = regex.compile(r"[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
+# Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
+# not scanned from its start.
+_ENDS = regex.compile(r"(?r)[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
 
 
 def signals(text: str, stops: frozenset[str]) -> Signals:
