@@ -88,10 +88,11 @@ _SENTENCE_MARK = regex.compile(
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
-# Word tokens (see ``text.words``) that start with a capital or a digit, in ASCII text: a
-# token starts at a word character that follows neither a word character nor an apostrophe
-# joined to one. The standard library's ``re`` scans ASCII faster than ``regex``.
-_ASCII_CAPITALISED = re.compile(r"(?<!\w)(?<!\w')[A-Z0-9]", re.ASCII)
+# The first character of every word token (see ``text.words``): a token starts at a word
+# character that follows neither a word character nor an apostrophe joined to one. ASCII
+# text is scanned with the standard library's ``re``, which is faster there.
+_TOKEN_START = regex.compile(r"(?<!\w)(?<!\w['’])\w")
+_ASCII_TOKEN_START = re.compile(r"(?<!\w)(?<!\w')\w", re.ASCII)
 CJK_CHARS_PER_WORD = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
 much as one word of a space-separated language (a rough mean over the three)."""
@@ -144,9 +145,8 @@ def capitalised_share(text: str) -> float:
     >>> capitalised_share("Home World Sport and more")
     0.6
     """
-    tokens = words(text)
-    if not tokens:
+    firsts = (_ASCII_TOKEN_START if text.isascii() else _TOKEN_START).findall(text)
+    if not firsts:
         return 0.0
-    if text.isascii():
-        return len(_ASCII_CAPITALISED.findall(text)) / len(tokens)
-    return sum(1 for t in tokens if t[0].isupper() or t[0].isdigit()) / len(tokens)
+    # No character is both a capital and a digit.
+    return (sum(map(str.isupper, firsts)) + sum(map(str.isdigit, firsts))) / len(firsts)

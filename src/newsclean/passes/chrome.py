@@ -238,15 +238,29 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
+    return _signals(text, stops, every=True)
+
+
+def _signals(text: str, stops: frozenset[str], *, every: bool) -> Signals:
+    """:func:`signals`; unless ``every``, the capital share is measured only where
+    :func:`classify` reads it (0 elsewhere, as for a short block): a one-line block of
+    ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and stopwords of running
+    text. The share scans the whole text, and most long blocks are paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
+    marks = sentence_marks(text)
+    ends = bool(_ENDS.search(text))
+    stop = stopword_density(text, stops) if stops and not brief else None
+    lines = text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip())
+    unpunctuated = units >= UNPUNCTUATED_UNITS and lines == 1 and not (marks or ends)
+    read = unpunctuated and stop is not None and stop >= UNPUNCTUATED_STOP
     return Signals(
         units=units,
-        marks=sentence_marks(text),
-        ends=bool(_ENDS.search(text)),
-        stop=stopword_density(text, stops) if stops and not brief else None,
-        caps=0.0 if brief else capitalised_share(text),
-        lines=text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip()),
+        marks=marks,
+        ends=ends,
+        stop=stop,
+        caps=capitalised_share(text) if not brief and (every or read) else 0.0,
+        lines=lines,
         colon=units >= LIST_INTRO_UNITS and text.rstrip().endswith(":"),
     )
 
@@ -413,7 +427,7 @@ def _measure(
 ) -> _Measure:
     """Signals, shape, class and UI lines of a block text: everything about a block that
     its neighbours do not change, measured once however often the text comes back."""
-    sig = signals(text, stops)
+    sig = _signals(text, stops, every=False)
     return _Measure(
         sig,
         _shape(text),
