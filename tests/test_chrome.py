@@ -16,6 +16,7 @@ from newsclean.passes.chrome import (
     Signals,
     _boilerplate,
     _boilerplate_hits,
+    _signals,
     chrome_reason,
     classify,
     main_region,
@@ -265,6 +266,21 @@ def test_signals() -> None:
     sig = signals("The minister said on Friday that the plan would go ahead.", stops)
     assert (sig.units, sig.marks, sig.ends, sig.lines) == (11.0, 1, True, 1)
     assert sig.stop == pytest.approx(4 / 11)
+
+
+_PHRASE_WORDS = st.sampled_from(["The", "the", "of", "Home", "News", "and", "2019", "plan", "Sport", "."])
+
+
+@given(
+    words=st.lists(_PHRASE_WORDS, max_size=40),
+    end=st.sampled_from(["", ".", ":", "\nMore"]),
+)
+def test_the_classifier_measures_capitals_only_where_they_decide(words: list[str], end: str) -> None:
+    """The classifier's own signals leave out the capital share where it cannot change the
+    class; the class and its detail are those of the full signals."""
+    stops = frozenset({"the", "of", "and"})
+    text = " ".join(words) + end
+    assert classify(_signals(text, stops, every=False)) == classify(signals(text, stops))
 
 
 @pytest.mark.parametrize(

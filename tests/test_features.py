@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsclean.features import (
     capitalised_share,
@@ -15,6 +18,7 @@ from newsclean.features import (
     sentence_marks,
     stopword_density,
 )
+from newsclean.text import words
 
 
 @pytest.mark.parametrize(
@@ -60,6 +64,23 @@ def test_capitalised_share() -> None:
     assert capitalised_share("Home World Sport and more") == 0.6
     assert capitalised_share("") == 0.0
     assert capitalised_share("2019 results") == 0.5
+
+
+_TEXTS = st.text(st.sampled_from("aB9_ ' .-\n\téÉßΣς1Ⅻ²\u0301\u00a0日"), max_size=30)
+
+
+@given(text=_TEXTS)
+def test_the_fast_measures_agree_with_their_definitions(text: str) -> None:
+    """The shortcuts (letters of the folded key, an ASCII scan for capitals) measure what
+    the definitions say: letter runs of the casefolded text, tokens starting with a capital
+    or a digit."""
+    stops = frozenset({"a", "é", "ss", "σ"})
+    letters = regex.findall(r"[\p{L}\p{M}]+", text.casefold())
+    expected = sum(t in stops for t in letters) / len(letters) if letters else 0.0
+    assert stopword_density(text, stops) == expected
+    tokens = words(text)
+    share = sum(1 for t in tokens if t[0].isupper() or t[0].isdigit()) / len(tokens) if tokens else 0.0
+    assert capitalised_share(text) == share
 
 
 @pytest.mark.parametrize(

@@ -6,9 +6,11 @@ with the pass that makes the decision.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
-from .text import words
+from .text import fold, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
@@ -86,6 +88,11 @@ _SENTENCE_MARK = regex.compile(
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _LETTERS = regex.compile(r"[\p{L}\p{M}]+")
+# The first character of every word token (see ``text.words``): a token starts at a word
+# character that follows neither a word character nor an apostrophe joined to one. ASCII
+# text is scanned with the standard library's ``re``, which is faster there.
+_TOKEN_START = regex.compile(r"(?<!\w)(?<!\w['’])\w")
+_ASCII_TOKEN_START = re.compile(r"(?<!\w)(?<!\w')\w", re.ASCII)
 CJK_CHARS_PER_WORD = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
 much as one word of a space-separated language (a rough mean over the three)."""
@@ -122,7 +129,11 @@ def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     >>> stopword_density("The cat sat on the mat", frozenset({"the", "on"}))
     0.5
     """
-    tokens = _LETTERS.findall(text.casefold())
+    # The letter runs of the casefolded text are those of its folded key (letters are word
+    # characters, and the key only turns runs of other characters into one space), which
+    # the passes fold anyway (cached); a key of letters and spaces only is its own tokens.
+    key = fold(text)
+    tokens = key.split(" ") if key.replace(" ", "").isalpha() else _LETTERS.findall(key)
     if not tokens:
         return 0.0
     return sum(map(stopwords.__contains__, tokens)) / len(tokens)
@@ -134,7 +145,8 @@ def capitalised_share(text: str) -> float:
     >>> capitalised_share("Home World Sport and more")
     0.6
     """
-    tokens = words(text)
-    if not tokens:
+    firsts = (_ASCII_TOKEN_START if text.isascii() else _TOKEN_START).findall(text)
+    if not firsts:
         return 0.0
-    return sum(1 for t in tokens if t[0].isupper() or t[0].isdigit()) / len(tokens)
+    # No character is both a capital and a digit.
+    return (sum(map(str.isupper, firsts)) + sum(map(str.isdigit, firsts))) / len(firsts)

@@ -184,8 +184,9 @@ class Signals:
     follows (a list), unlike a label such as "Publish date:"."""
 
 
+# Searched from the end (``(?r)``), where the match must be.
 _COMMENT_AUTHOR = regex.compile(
-    r"\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
+    r"(?r)\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
     r"dit|a écrit|dijo|escribió|zei|schreef|napisał|пишет|написал|написала|говорит):?\s*$",
     regex.I,
 )
@@ -223,7 +224,9 @@ def _is_comments_header(text: str) -> bool:
     return "\n" not in text.strip() and bool(_COMMENTS_HEADER.match(text))
 
 
-_ENDS = regex.compile(r"[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
+# Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
+# not scanned from its start.
+_ENDS = regex.compile(r"(?r)[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
 
 
 def signals(text: str, stops: frozenset[str]) -> Signals:
@@ -235,15 +238,29 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
+    return _signals(text, stops, every=True)
+
+
+def _signals(text: str, stops: frozenset[str], *, every: bool) -> Signals:
+    """:func:`signals`; unless ``every``, the capital share is measured only where
+    :func:`classify` reads it (0 elsewhere, as for a short block): a one-line block of
+    ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and stopwords of running
+    text. The share scans the whole text, and most long blocks are paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
+    marks = sentence_marks(text)
+    ends = bool(_ENDS.search(text))
+    stop = stopword_density(text, stops) if stops and not brief else None
+    lines = text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip())
+    unpunctuated = units >= UNPUNCTUATED_UNITS and lines == 1 and not (marks or ends)
+    read = unpunctuated and stop is not None and stop >= UNPUNCTUATED_STOP
     return Signals(
         units=units,
-        marks=sentence_marks(text),
-        ends=bool(_ENDS.search(text)),
-        stop=stopword_density(text, stops) if stops and not brief else None,
-        caps=0.0 if brief else capitalised_share(text),
-        lines=text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip()),
+        marks=marks,
+        ends=ends,
+        stop=stop,
+        caps=capitalised_share(text) if not brief and (every or read) else 0.0,
+        lines=lines,
         colon=units >= LIST_INTRO_UNITS and text.rstrip().endswith(":"),
     )
 
@@ -410,7 +427,7 @@ def _measure(
 ) -> _Measure:
     """Signals, shape, class and UI lines of a block text: everything about a block that
     its neighbours do not change, measured once however often the text comes back."""
-    sig = signals(text, stops)
+    sig = _signals(text, stops, every=False)
     return _Measure(
         sig,
         _shape(text),
