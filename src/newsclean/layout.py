@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .features import is_prose
+from .features import ends_sentence
 from .model import Document, Kind
 from .text import per_text, words
 
@@ -26,16 +26,27 @@ _INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
+_PROSE_WORDS = 12  # is_prose's default: a sentence-length text
+_SHORT_WORDS = 6  # a short sentence
+
+
 @per_text
-def _shape(text: str) -> tuple[int, float]:
-    """A block's word count and its weight as prose: 1 a sentence-length text, 0.5 a short
-    sentence, 0 anything else. Cached (short texts recur across passes and rounds)."""
+def _gain(text: str, cost_words: int | None) -> float:
+    """What a body block adds to the run of main text around it (:func:`main_span`): a
+    sentence-length text its word count, a short sentence half of it, anything else minus
+    a small cost that grows with its length (capped at ``cost_words`` words).
+
+    Cached (short texts recur across passes and rounds), so :func:`main_span` reads one
+    number a block. ``ends_sentence`` is tested once, and only on texts with the words of
+    a short sentence (``is_prose`` holds for neither weight otherwise).
+    """
     count = len(words(text))
-    if is_prose(text):
-        return count, 1.0
-    if is_prose(text, min_words=6) and not text.rstrip().endswith(_CUT):
-        return count, 0.5
-    return count, 0.0
+    if count >= _SHORT_WORDS and ends_sentence(text):
+        if count >= _PROSE_WORDS:
+            return count * 1.0
+        if not text.rstrip().endswith(_CUT):
+            return count * 0.5
+    return -(_SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4)
 
 
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
@@ -50,21 +61,19 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
     """
     best, span = 0.0, None
     total, start = 0.0, 0
+    body = Kind.BODY
     for pos, block in enumerate(doc.blocks):
-        if block.kind is not Kind.BODY:
+        if block.kind is not body:
             continue
         if total <= 0:
             total, start = 0.0, pos
-        count, weight = _shape(block.text)
-        if weight:
-            total += count * weight
-        else:
-            total -= _SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4
+        total += _gain(block.text, cost_words)
         if total > best:
             best, span = total, (start, pos)
     if span is None:
         return None
-    first = next(p for p in range(span[0], span[1] + 1) if _shape(doc.blocks[p].text)[1])
+    blocks = doc.blocks
+    first = next(p for p in range(span[0], span[1] + 1) if _gain(blocks[p].text, cost_words) > 0)
     return first, span[1]
 
 

@@ -51,7 +51,7 @@ from ..credits import (
 from ..features import is_prose, is_separator
 from ..layout import looks_like_headline, main_span
 from ..model import Document, Kind
-from ..text import fold, words
+from ..text import fold, per_text, words
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
@@ -111,20 +111,25 @@ def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_
     """Every line of the body blocks (among ``positions``, default all), and of teaser blocks
     right under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser
     item to the teaser pass)."""
-    titles = [p for p, b in enumerate(doc.blocks) if b.kind is Kind.TITLE]
-    under = {p for t in titles for p in range(t + 1, t + _UNDER_HEADLINE + 1)}
+    blocks = doc.blocks
     lines: list[_Line] = []
-    for pos in sorted(positions) if positions is not None else range(len(doc.blocks)):
-        block = doc.blocks[pos]
-        if block.kind is Kind.BODY or (block.kind is Kind.TEASER and pos in under):
-            if "\n" not in block.text:  # most blocks hold one line
-                if text := block.text.strip():
-                    lines.append(_Line(pos, 0, text))
-                continue
-            for n, line in enumerate(block.lines):
-                if text := line.strip():
-                    lines.append(_Line(pos, n, text))
+    for pos in sorted(positions) if positions is not None else range(len(blocks)):
+        block = blocks[pos]
+        if block.kind is not Kind.BODY and not (block.kind is Kind.TEASER and _under_title(doc, pos)):
+            continue
+        if "\n" not in block.text:  # most blocks hold one line
+            if text := block.text.strip():
+                lines.append(_Line(pos, 0, text))
+            continue
+        for n, line in enumerate(block.lines):
+            if text := line.strip():
+                lines.append(_Line(pos, n, text))
     return lines
+
+
+def _under_title(doc: Document, pos: int) -> bool:
+    """Block ``pos`` is at most :data:`_UNDER_HEADLINE` blocks under a title block."""
+    return any(doc.blocks[p].kind is Kind.TITLE for p in range(max(pos - _UNDER_HEADLINE, 0), pos))
 
 
 def _near(lines: list[_Line], a: int, b: int) -> bool:
@@ -339,7 +344,13 @@ def _bio_words_re() -> regex.Pattern[str]:
 
 def _bio_name(text: str) -> str | None:
     """The subject of a bio sentence ("Jane Doe is a reporter for …"), else ``None``."""
-    first = text.split("\n", 1)[0]
+    return _bio_subject(text.split("\n", 1)[0])
+
+
+@per_text
+def _bio_subject(first: str) -> str | None:
+    """:func:`_bio_name` of a block's first line; cached, as the blocks after the body are
+    read again in every round."""
     match = _bio_re().match(first)
     if match is None or not _bio_words_re().search(" ".join(first.split()[:20])):
         return None
