@@ -31,22 +31,21 @@ _SHORT_WORDS = 6  # a short sentence
 
 
 @per_text
-def _gain(text: str, cost_words: int | None) -> float:
-    """What a body block adds to the run of main text around it (:func:`main_span`): a
-    sentence-length text its word count, a short sentence half of it, anything else minus
-    a small cost that grows with its length (capped at ``cost_words`` words).
+def _shape(text: str) -> tuple[int, float]:
+    """A block's word count and what it adds to the run of main text as prose: a
+    sentence-length text its word count, a short sentence half of it, anything else 0.
+    Cached (short texts recur across passes and rounds).
 
-    Cached (short texts recur across passes and rounds), so :func:`main_span` reads one
-    number a block. ``ends_sentence`` is tested once, and only on texts with the words of
-    a short sentence (``is_prose`` holds for neither weight otherwise).
+    ``ends_sentence`` is tested once, and only on texts with the words of a short sentence
+    (``is_prose`` holds for neither weight otherwise).
     """
     count = len(words(text))
     if count >= _SHORT_WORDS and ends_sentence(text):
         if count >= _PROSE_WORDS:
-            return count * 1.0
+            return count, count * 1.0
         if not text.rstrip().endswith(_CUT):
-            return count * 0.5
-    return -(_SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4)
+            return count, count * 0.5
+    return count, 0.0
 
 
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
@@ -61,19 +60,21 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
     """
     best, span = 0.0, None
     total, start = 0.0, 0
-    body = Kind.BODY
     for pos, block in enumerate(doc.blocks):
-        if block.kind is not body:
+        if block.kind is not Kind.BODY:
             continue
         if total <= 0:
             total, start = 0.0, pos
-        total += _gain(block.text, cost_words)
+        count, prose = _shape(block.text)
+        if prose:
+            total += prose
+        else:
+            total -= _SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4
         if total > best:
             best, span = total, (start, pos)
     if span is None:
         return None
-    blocks = doc.blocks
-    first = next(p for p in range(span[0], span[1] + 1) if _gain(blocks[p].text, cost_words) > 0)
+    first = next(p for p in range(span[0], span[1] + 1) if _shape(doc.blocks[p].text)[1])
     return first, span[1]
 
 

@@ -466,6 +466,7 @@ def split_byline(doc: Document, config: Config) -> Document:
     elif bio_pos is not None:
         reclass.append((bio_pos, Kind.BYLINE, "byline_bio", "about the author"))
     marked = {pos for pos, *_ in reclass}
+    keys = {fold(n) for n in names}
     for pos, block in enumerate(doc.blocks):
         if pos in marked or block.kind is not Kind.BODY:
             continue
@@ -476,7 +477,7 @@ def split_byline(doc: Document, config: Config) -> Document:
                 reclass.append((pos, Kind.BYLINE, "byline", _detail(chosen.credit)))
             else:
                 reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
-        elif span is not None and pos > span[1] and names and _is_box(block.text, names):
+        elif span is not None and pos > span[1] and names and _is_box(block.text, keys):
             reclass.append((pos, Kind.BYLINE, "author_box", "the author's name and links"))
     doc = doc.edit(NAME, edits)
     return doc.reclassify(NAME, reclass)
@@ -490,13 +491,13 @@ def _copyright_owner(text: str) -> str | None:
     return found.names[0] if found is not None and len(found.names) == 1 and not found.agency else None
 
 
-def _is_box(text: str, names: list[str]) -> bool:
+def _is_box(text: str, keys: Container[str]) -> bool:
+    """A block of one of the credited names (folded: ``keys``) and side lines (links, roles)."""
+    first = text.lstrip().split("\n", 1)[0]
+    if not first or fold(first) not in keys:  # most blocks: one line of other text
+        return False
     rows = [r.strip() for r in text.split("\n") if r.strip()]
-    return (
-        bool(rows)
-        and any(fold(rows[0]) == fold(n) for n in names)
-        and all(is_side_line(r) or any(fold(r) == fold(n) for n in names) for r in rows[1:])
-    )
+    return all(is_side_line(r) or fold(r) in keys for r in rows[1:])
 
 
 def _mark(
