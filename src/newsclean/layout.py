@@ -78,9 +78,10 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
     return first, span[1]
 
 
+@per_text
 def looks_like_headline(text: str) -> bool:
     """A one-line block of 3 to 30 words that does not end like a sentence (initials such as
-    "U.S." may end it).
+    "U.S." may end it). Cached: the title pass asks it of the same blocks in every round.
 
     >>> looks_like_headline("Kremlin confirms North Korea's Kim to visit Moscow in May")
     True

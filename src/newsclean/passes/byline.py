@@ -550,7 +550,7 @@ def _bio(doc: Document, span: tuple[int, int] | None, names: list[str], after: i
         if block.kind is not Kind.BODY or not is_prose(block.text.split("\n", 1)[0], min_words=6):
             continue
         subject = _bio_name(block.text)
-        head = fold(" ".join(block.text.split()[:6]))
+        head = fold(" ".join(block.text.split(maxsplit=6)[:6])) if names else ""
         mentioned = any(fold(n) and fold(n) in head for n in names)
         if (subject and (not names or mentioned)) or (
             mentioned and pos > end and _bio_words_re().search(block.text)
