@@ -112,10 +112,11 @@ def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_
     right under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser
     item to the teaser pass)."""
     blocks = doc.blocks
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     lines: list[_Line] = []
     for pos in sorted(positions) if positions is not None else range(len(blocks)):
         block = blocks[pos]
-        if block.kind is not Kind.BODY and not (block.kind is Kind.TEASER and _under_title(doc, pos)):
+        if block.kind is not body and not (block.kind is Kind.TEASER and _under_title(doc, pos)):
             continue
         if "\n" not in block.text:  # most blocks hold one line
             if text := block.text.strip():
@@ -433,7 +434,8 @@ def split_byline(doc: Document, config: Config) -> Document:
     lines = _body_lines(doc)
     span = main_span(doc)
     chosen: _Candidate | None = None
-    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is Kind.BODY}
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
+    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is body}
     order = {pos: n for n, pos in enumerate(sorted(searched))}
     if span is not None:
         start, end = order[span[0]], order[span[1]]
@@ -468,7 +470,7 @@ def split_byline(doc: Document, config: Config) -> Document:
     marked = {pos for pos, *_ in reclass}
     keys = {fold(n) for n in names}
     for pos, block in enumerate(doc.blocks):
-        if pos in marked or block.kind is not Kind.BODY:
+        if pos in marked or block.kind is not body:
             continue
         if _CREDIT.match(block.text) and len(words(block.text)) <= 20:
             owner = _copyright_owner(block.text) if chosen is None and bio_pos is None else None
