@@ -147,6 +147,10 @@ _AGO = regex.compile(
 # matched from the end (``(?r)``), so a long run of such words or spaces costs linear time
 _DATE_LEAD = regex.compile(r"(?r)(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
 _DIGIT = regex.compile(r"\d")
+# Every shape of :func:`is_date_line` holds a digit but the whole-line words of _RELATIVE,
+# at most this long ("yesterday"; _RELATIVE folds case one character to one, and deglue
+# only adds spaces, so a longer line without a digit cannot be one of them).
+_DIGITLESS_DATE_CHARS = len("yesterday")
 _GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
 _GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
 _NAME_TOKEN = regex.compile(
@@ -294,7 +298,10 @@ def is_date_line(text: str) -> bool:
     >>> is_date_line("Updated March 18, 2019 at 3:57 PM"), is_date_line("8h")
     (True, True)
     """
-    stripped = deglue(text.strip(" |•·-–—,"))
+    stripped = text.strip(" |•·-–—,")
+    if len(stripped) > _DIGITLESS_DATE_CHARS and _DIGIT.search(stripped) is None:
+        return False  # most lines: too long for a date word, and no digit for any other shape
+    stripped = deglue(stripped)
     if "\n" in stripped or len(words(stripped)) > 12 or stripped.endswith("."):
         return False
     if _RELATIVE.match(stripped):

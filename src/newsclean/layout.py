@@ -5,11 +5,13 @@ Shared by the title and byline passes; it measures and locates, it does not labe
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
-from .features import is_prose
+from .features import ends_sentence
 from .model import Document, Kind
-from .text import per_text, words
+from .text import CACHE_MAX_CHARS, CACHE_SIZE, per_text, words
 
 __all__ = ["looks_like_headline", "main_span"]
 
@@ -26,16 +28,31 @@ _INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
-@per_text
+_PROSE_WORDS = 12  # is_prose's default: a sentence-length text
+_SHORT_WORDS = 6  # a short sentence
+
+
 def _shape(text: str) -> tuple[int, float]:
-    """A block's word count and its weight as prose: 1 a sentence-length text, 0.5 a short
-    sentence, 0 anything else. Cached (short texts recur across passes and rounds)."""
+    """A block's word count and what it adds to the run of main text as prose: a
+    sentence-length text its word count, a short sentence half of it, anything else 0.
+    Cached for texts up to ``CACHE_MAX_CHARS`` (:data:`_cached_shape`): short texts recur
+    across passes and rounds.
+
+    ``ends_sentence`` is tested once, and only on texts with the words of a short sentence
+    (``is_prose`` holds for neither weight otherwise).
+    """
     count = len(words(text))
-    if is_prose(text):
-        return count, 1.0
-    if is_prose(text, min_words=6) and not text.rstrip().endswith(_CUT):
-        return count, 0.5
+    if count >= _SHORT_WORDS and ends_sentence(text):
+        if count >= _PROSE_WORDS:
+            return count, count * 1.0
+        if not text.rstrip().endswith(_CUT):
+            return count, count * 0.5
     return count, 0.0
+
+
+# text.per_text's cache, called without its wrapper: main_span reads every body block of the
+# page on each call, and the title and byline passes call it in every round
+_cached_shape = lru_cache(maxsize=CACHE_SIZE)(_shape)
 
 
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
@@ -50,27 +67,35 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
     """
     best, span = 0.0, None
     total, start = 0.0, 0
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     for pos, block in enumerate(doc.blocks):
-        if block.kind is not Kind.BODY:
+        if block.kind is not body:
             continue
         if total <= 0:
             total, start = 0.0, pos
-        count, weight = _shape(block.text)
-        if weight:
-            total += count * weight
+        text = block.text
+        count, prose = _cached_shape(text) if len(text) <= CACHE_MAX_CHARS else _shape(text)  # _block_shape
+        if prose:
+            total += prose
         else:
             total -= _SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4
         if total > best:
             best, span = total, (start, pos)
     if span is None:
         return None
-    first = next(p for p in range(span[0], span[1] + 1) if _shape(doc.blocks[p].text)[1])
+    first = next(p for p in range(span[0], span[1] + 1) if _block_shape(doc.blocks[p].text)[1])
     return first, span[1]
 
 
+def _block_shape(text: str) -> tuple[int, float]:
+    """:func:`_shape`, through its cache for a short text (main_span's loop inlines this)."""
+    return _cached_shape(text) if len(text) <= CACHE_MAX_CHARS else _shape(text)
+
+
+@per_text
 def looks_like_headline(text: str) -> bool:
     """A one-line block of 3 to 30 words that does not end like a sentence (initials such as
-    "U.S." may end it).
+    "U.S." may end it). Cached: the title pass asks it of the same blocks in every round.
 
     >>> looks_like_headline("Kremlin confirms North Korea's Kim to visit Moscow in May")
     True

@@ -51,7 +51,7 @@ from ..credits import (
 from ..features import is_prose, is_separator
 from ..layout import looks_like_headline, main_span
 from ..model import Document, Kind
-from ..text import fold, words
+from ..text import fold, per_text, words
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
@@ -111,20 +111,26 @@ def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_
     """Every line of the body blocks (among ``positions``, default all), and of teaser blocks
     right under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser
     item to the teaser pass)."""
-    titles = [p for p, b in enumerate(doc.blocks) if b.kind is Kind.TITLE]
-    under = {p for t in titles for p in range(t + 1, t + _UNDER_HEADLINE + 1)}
+    blocks = doc.blocks
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     lines: list[_Line] = []
-    for pos in sorted(positions) if positions is not None else range(len(doc.blocks)):
-        block = doc.blocks[pos]
-        if block.kind is Kind.BODY or (block.kind is Kind.TEASER and pos in under):
-            if "\n" not in block.text:  # most blocks hold one line
-                if text := block.text.strip():
-                    lines.append(_Line(pos, 0, text))
-                continue
-            for n, line in enumerate(block.lines):
-                if text := line.strip():
-                    lines.append(_Line(pos, n, text))
+    for pos in sorted(positions) if positions is not None else range(len(blocks)):
+        block = blocks[pos]
+        if block.kind is not body and not (block.kind is Kind.TEASER and _under_title(doc, pos)):
+            continue
+        if "\n" not in block.text:  # most blocks hold one line
+            if text := block.text.strip():
+                lines.append(_Line(pos, 0, text))
+            continue
+        for n, line in enumerate(block.lines):
+            if text := line.strip():
+                lines.append(_Line(pos, n, text))
     return lines
+
+
+def _under_title(doc: Document, pos: int) -> bool:
+    """Block ``pos`` is at most :data:`_UNDER_HEADLINE` blocks under a title block."""
+    return any(doc.blocks[p].kind is Kind.TITLE for p in range(max(pos - _UNDER_HEADLINE, 0), pos))
 
 
 def _near(lines: list[_Line], a: int, b: int) -> bool:
@@ -339,7 +345,13 @@ def _bio_words_re() -> regex.Pattern[str]:
 
 def _bio_name(text: str) -> str | None:
     """The subject of a bio sentence ("Jane Doe is a reporter for …"), else ``None``."""
-    first = text.split("\n", 1)[0]
+    return _bio_subject(text.split("\n", 1)[0])
+
+
+@per_text
+def _bio_subject(first: str) -> str | None:
+    """:func:`_bio_name` of a block's first line; cached, as the blocks after the body are
+    read again in every round."""
     match = _bio_re().match(first)
     if match is None or not _bio_words_re().search(" ".join(first.split()[:20])):
         return None
@@ -422,7 +434,8 @@ def split_byline(doc: Document, config: Config) -> Document:
     lines = _body_lines(doc)
     span = main_span(doc)
     chosen: _Candidate | None = None
-    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is Kind.BODY}
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
+    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is body}
     order = {pos: n for n, pos in enumerate(sorted(searched))}
     if span is not None:
         start, end = order[span[0]], order[span[1]]
@@ -455,8 +468,9 @@ def split_byline(doc: Document, config: Config) -> Document:
     elif bio_pos is not None:
         reclass.append((bio_pos, Kind.BYLINE, "byline_bio", "about the author"))
     marked = {pos for pos, *_ in reclass}
+    keys = {fold(n) for n in names}
     for pos, block in enumerate(doc.blocks):
-        if pos in marked or block.kind is not Kind.BODY:
+        if pos in marked or block.kind is not body:
             continue
         if _CREDIT.match(block.text) and len(words(block.text)) <= 20:
             owner = _copyright_owner(block.text) if chosen is None and bio_pos is None else None
@@ -465,7 +479,7 @@ def split_byline(doc: Document, config: Config) -> Document:
                 reclass.append((pos, Kind.BYLINE, "byline", _detail(chosen.credit)))
             else:
                 reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
-        elif span is not None and pos > span[1] and names and _is_box(block.text, names):
+        elif span is not None and pos > span[1] and names and _is_box(block.text, keys):
             reclass.append((pos, Kind.BYLINE, "author_box", "the author's name and links"))
     doc = doc.edit(NAME, edits)
     return doc.reclassify(NAME, reclass)
@@ -479,13 +493,13 @@ def _copyright_owner(text: str) -> str | None:
     return found.names[0] if found is not None and len(found.names) == 1 and not found.agency else None
 
 
-def _is_box(text: str, names: list[str]) -> bool:
+def _is_box(text: str, keys: Container[str]) -> bool:
+    """A block of one of the credited names (folded: ``keys``) and side lines (links, roles)."""
+    first = text.lstrip().split("\n", 1)[0]
+    if not first or fold(first) not in keys:  # most blocks: one line of other text
+        return False
     rows = [r.strip() for r in text.split("\n") if r.strip()]
-    return (
-        bool(rows)
-        and any(fold(rows[0]) == fold(n) for n in names)
-        and all(is_side_line(r) or any(fold(r) == fold(n) for n in names) for r in rows[1:])
-    )
+    return all(is_side_line(r) or fold(r) in keys for r in rows[1:])
 
 
 def _mark(
@@ -538,7 +552,7 @@ def _bio(doc: Document, span: tuple[int, int] | None, names: list[str], after: i
         if block.kind is not Kind.BODY or not is_prose(block.text.split("\n", 1)[0], min_words=6):
             continue
         subject = _bio_name(block.text)
-        head = fold(" ".join(block.text.split()[:6]))
+        head = fold(" ".join(block.text.split(maxsplit=6)[:6])) if names else ""
         mentioned = any(fold(n) and fold(n) in head for n in names)
         if (subject and (not names or mentioned)) or (
             mentioned and pos > end and _bio_words_re().search(block.text)
