@@ -15,7 +15,8 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache, wraps
 from importlib import resources
-from typing import Concatenate, ParamSpec, TypeVar
+from inspect import signature
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 import regex
 
@@ -45,6 +46,9 @@ def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenat
     :data:`CACHE_MAX_CHARS` are remembered, so a cache stays small whatever the input; the
     function being pure, the cache changes no result. The answer is shared: it must not
     be mutated (return tuples and frozensets).
+
+    Speed: the wrapper runs hundreds of thousands of times a page set, so a function of
+    the text alone gets one without the ``*args, **kwargs`` packing (a third cheaper).
     """
     cached: Callable[..., _R] = lru_cache(maxsize=CACHE_SIZE)(measure)
 
@@ -54,7 +58,13 @@ def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenat
             return cached(text, *args, **kwargs)
         return measure(text, *args, **kwargs)
 
-    return remembered
+    @wraps(measure)
+    def remembered_text(text: str, /) -> _R:
+        if len(text) <= CACHE_MAX_CHARS:
+            return cached(text)
+        return measure(text)  # type: ignore[call-arg]  # measure takes the text alone
+
+    return cast(Any, remembered_text) if len(signature(measure).parameters) == 1 else remembered
 
 
 def words(text: str) -> list[str]:
