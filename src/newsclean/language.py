@@ -174,10 +174,9 @@ def _cached_stop_counts(line: str) -> tuple[int, ...]:
 
 def _count_stops(line: str) -> tuple[int, ...]:
     words = tokens(line)
-    lists_of = _stoplist_index().get
     hits = [0] * len(STOPLIST_LANGUAGES)
-    for word in words:
-        for lang in lists_of(word, ()):
+    for langs in filter(None, map(_stoplist_index().get, words)):  # the stopwords' lists
+        for lang in langs:
             hits[lang] += 1
     return (len(words), *hits)
 
