@@ -53,11 +53,14 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
 _ASCII_TOKEN = re.compile(
     "[" + "".join(regex.escape(c) for c in map(chr, range(128)) if _TOKEN.fullmatch(c)) + "]+"
 )
-_HANGUL = regex.compile(r"\p{Hangul}")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN = regex.compile(r"\p{Han}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _LATIN = regex.compile(r"\p{Latin}")
+# Runs of the characters not in a script: removing them leaves the script's letters,
+# which counts them several times faster than listing them with ``findall``.
+_NOT_HANGUL = regex.compile(r"\P{Hangul}+")
+_NOT_KANA = regex.compile(r"[^\p{Hiragana}\p{Katakana}]+")
+_NOT_HAN = regex.compile(r"\P{Han}+")
+_NOT_CYRILLIC = regex.compile(r"\P{Cyrillic}+")
+_NOT_LATIN = regex.compile(r"\P{Latin}+")
 _NON_LATIN_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
@@ -139,15 +142,15 @@ def _script(sample: str) -> str | None:
     """
     if _OUTSIDE_LATIN_PAGES.search(sample) is None or _NON_LATIN_SCRIPT.search(sample) is None:
         return "latin" if _LATIN.search(sample) else None
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
+    han = len(_NOT_HAN.sub("", sample))
+    kana = len(_NOT_KANA.sub("", sample))
     name, count = max(
         (
-            ("ko", len(_HANGUL.findall(sample))),
+            ("ko", len(_NOT_HANGUL.sub("", sample))),
             ("ja", kana + han if kana else 0),
             ("zh", han if not kana else 0),
-            ("ru", len(_CYRILLIC.findall(sample))),
-            ("latin", len(_LATIN.findall(sample))),
+            ("ru", len(_NOT_CYRILLIC.sub("", sample))),
+            ("latin", len(_NOT_LATIN.sub("", sample))),
         ),
         key=lambda item: item[1],
     )
