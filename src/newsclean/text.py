@@ -28,7 +28,11 @@ _WORD_RUN = regex.compile(r"\w+")
 # faster; the word characters are the ASCII ones that ``regex`` calls ``\w``.
 _ASCII_W = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
 _ASCII_WORD = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
-_ASCII_WORD_RUN = re.compile(rf"[{_ASCII_W}]+")
+_ASCII_FOLD = bytes(
+    ord(c.lower()) if c.isascii() and _WORD_RUN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
+)
+"""A ``bytes.translate`` table folding ASCII text: each word character to lower case,
+every other character to a space (bytes above ASCII never occur)."""
 CACHE_MAX_CHARS = 1000
 """Texts up to this length have their measurements cached (:data:`CACHE_SIZE` entries a cache)."""
 CACHE_SIZE = 4096
@@ -102,8 +106,8 @@ def fold(text: str) -> str:
 
 
 def _fold(text: str) -> str:
-    if text.isascii():  # where casefold is lower
-        return " ".join(_ASCII_WORD_RUN.findall(text.lower()))
+    if text.isascii():  # casefold is lower; the runs are what splitting the translation leaves
+        return b" ".join(text.encode("ascii").translate(_ASCII_FOLD).split()).decode("ascii")
     return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
