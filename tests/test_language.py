@@ -126,3 +126,11 @@ def test_removing_the_other_characters_counts_a_scripts_letters(text: str) -> No
         (_NOT_LATIN, r"\p{Latin}"),
     ]:
         assert len(others.sub("", text)) == len(regex.findall(letters, text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_tokens_of_ascii_text_are_the_letter_runs(text: str) -> None:
+    everything = "".join(map(chr, range(128)))
+    for ascii_text in (text, everything, " ".join(everything)):
+        assert tokens(ascii_text) == regex.findall(r"[\p{L}\p{M}]+", ascii_text.casefold())

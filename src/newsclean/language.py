@@ -16,7 +16,6 @@ language-free signals (punctuation and length).
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 
 import regex
@@ -50,9 +49,11 @@ words, a menu or a page in another language is far below."""
 _MIN_LINE_CHARS = 60
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
-_ASCII_TOKEN = re.compile(
-    "[" + "".join(regex.escape(c) for c in map(chr, range(128)) if _TOKEN.fullmatch(c)) + "]+"
+_ASCII_TOKENS = bytes(
+    ord(c.lower()) if c.isascii() and _TOKEN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
+"""A ``bytes.translate`` table for ASCII text: each letter to lower case, every other
+character to a space, so that splitting the translation gives the tokens."""
 _LATIN = regex.compile(r"\p{Latin}")
 # Runs of the characters not in a script: removing them leaves the script's letters,
 # which counts them several times faster than listing them with ``findall``.
@@ -71,8 +72,8 @@ def tokens(text: str) -> list[str]:
     >>> tokens("L'homme a dit: 2 fois!")
     ['l', 'homme', 'a', 'dit', 'fois']
     """
-    if text.isascii():  # casefold is lower, and the standard library's re scans faster
-        return _ASCII_TOKEN.findall(text.lower())
+    if text.isascii():  # casefold is lower; translating bytes beats a regex scan
+        return text.encode("ascii").translate(_ASCII_TOKENS).decode("ascii").split()
     return _TOKEN.findall(text.casefold())
 
 
