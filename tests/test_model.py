@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
-from newsclean import Block, Change, Document, Kind
+from newsclean import Block, Document, Kind
 
 
 def _doc(*texts: str) -> Document:
@@ -59,20 +57,3 @@ def test_of_kind_keeps_input_order() -> None:
 def test_kind_is_a_string_enum() -> None:
     assert Kind("chrome") is Kind.CHROME
     assert str(Kind.TEASER) == "teaser"
-
-
-def test_document_builds_the_same_frozen_blocks_and_changes_as_the_constructors() -> None:
-    doc = Document((Block(0, "Home", original="Home"), Block(1, "Text", original="Text")))
-    doc = doc.reclassify("remove_chrome", [(0, Kind.CHROME, "menu", "a menu")]).edit(
-        "x", [(1, "Text.", "r", "d")]
-    )
-    assert doc.blocks == (Block(0, "Home", Kind.CHROME, "Home"), Block(1, "Text.", Kind.BODY, "Text"))
-    assert doc.changes == (
-        Change("remove_chrome", 0, "reclassify", "menu", "a menu", "body", "chrome"),
-        Change("x", 1, "edit", "r", "d", "Text", "Text."),
-    )
-    assert hash(doc.changes[0]) == hash(
-        Change("remove_chrome", 0, "reclassify", "menu", "a menu", "body", "chrome")
-    )
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        doc.blocks[0].text = "Menu"  # type: ignore[misc]

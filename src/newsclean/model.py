@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 __all__ = ["Block", "Change", "Document", "Kind"]
 
@@ -76,43 +76,6 @@ class Change:
     round: int = 1
 
 
-_SET_BLOCK: tuple[Any, ...] = tuple(getattr(Block, name).__set__ for name in Block.__slots__)
-_SET_CHANGE: tuple[Any, ...] = tuple(getattr(Change, name).__set__ for name in Change.__slots__)
-
-
-def _block(index: int, text: str, kind: Kind, original: str) -> Block:
-    """``Block(index, text, kind, original)``, built in half the time.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``; a
-    page's passes build tens of thousands of blocks and changes, so :class:`Document`
-    sets the slots directly instead. The value is the same frozen instance.
-    """
-    block = object.__new__(Block)
-    set_index, set_text, set_kind, set_original = _SET_BLOCK
-    set_index(block, index)
-    set_text(block, text)
-    set_kind(block, kind)
-    set_original(block, original)
-    return block
-
-
-def _change(fields: tuple[str, int, Literal["reclassify", "edit"], str, str, str, str]) -> Change:
-    """``Change(*fields)``: a change of round 1 from its step, block, action, reason, detail,
-    before and after, built like :func:`_block`."""
-    step, block, action, reason, detail, before, after = fields
-    change = object.__new__(Change)
-    set_step, set_block, set_action, set_reason, set_detail, set_before, set_after, set_round = _SET_CHANGE
-    set_step(change, step)
-    set_block(change, block)
-    set_action(change, action)
-    set_reason(change, reason)
-    set_detail(change, detail)
-    set_before(change, before)
-    set_after(change, after)
-    set_round(change, 1)
-    return change
-
-
 @dataclass(frozen=True, slots=True)
 class Document:
     """Blocks in input order and the changes made to them so far."""
@@ -142,9 +105,9 @@ class Document:
             block = blocks[pos]
             if block.kind is kind:
                 continue
-            blocks[pos] = _block(block.index, block.text, kind, block.original)
+            blocks[pos] = Block(block.index, block.text, kind, block.original)
             changes.append(
-                _change((step, block.index, "reclassify", reason, detail, _NAMES[block.kind], _NAMES[kind]))
+                Change(step, block.index, "reclassify", reason, detail, _NAMES[block.kind], _NAMES[kind])
             )
         return self._with(blocks, changes)
 
@@ -159,8 +122,8 @@ class Document:
             block = blocks[pos]
             if block.text == text:
                 continue
-            blocks[pos] = _block(block.index, text, block.kind, block.original)
-            changes.append(_change((step, block.index, "edit", reason, detail, block.text, text)))
+            blocks[pos] = Block(block.index, text, block.kind, block.original)
+            changes.append(Change(step, block.index, "edit", reason, detail, block.text, text))
         return self._with(blocks, changes)
 
     def replay(self, changes: Iterable[Change]) -> Document:
