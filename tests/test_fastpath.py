@@ -266,6 +266,14 @@ def test_fold_and_words_cached_or_not(text: str) -> None:
     assert text_module.words(long) == text_module.WORD.findall(long)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_fold_of_ascii_text_is_its_definition(text: str) -> None:
+    everything = "".join(map(chr, range(128)))
+    for ascii_text in (text, everything, " ".join(everything), text + everything.upper()):
+        assert text_module._fold(ascii_text) == _fold_reference(ascii_text)
+
+
 def test_words_returns_a_fresh_list() -> None:
     first = text_module.words("one two")
     first.append("three")

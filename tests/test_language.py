@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import Config, parse
 from newsclean.language import (
     _NON_LATIN_SCRIPT,
+    _NOT_CYRILLIC,
+    _NOT_HAN,
+    _NOT_HANGUL,
+    _NOT_KANA,
+    _NOT_LATIN,
     _OUTSIDE_LATIN_PAGES,
     STOPLIST_LANGUAGES,
     guess_language,
@@ -105,3 +113,24 @@ def test_line_counts_add_up_to_the_page_guess() -> None:
     lines = ["The minister said the plan would be delayed until the spring.", "Der Plan wird verschoben."]
     page = "\n".join(lines * 5)
     assert guess_language(page) == guess_language(page + "\n" + page) == "en"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé ,.\n1日本語ひらカナ한국어Русский\u0301\u3000", max_size=40))
+def test_removing_the_other_characters_counts_a_scripts_letters(text: str) -> None:
+    for others, letters in [
+        (_NOT_HAN, r"\p{Han}"),
+        (_NOT_KANA, r"[\p{Hiragana}\p{Katakana}]"),
+        (_NOT_HANGUL, r"\p{Hangul}"),
+        (_NOT_CYRILLIC, r"\p{Cyrillic}"),
+        (_NOT_LATIN, r"\p{Latin}"),
+    ]:
+        assert len(others.sub("", text)) == len(regex.findall(letters, text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=60))
+def test_tokens_of_ascii_text_are_the_letter_runs(text: str) -> None:
+    everything = "".join(map(chr, range(128)))
+    for ascii_text in (text, everything, " ".join(everything)):
+        assert tokens(ascii_text) == regex.findall(r"[\p{L}\p{M}]+", ascii_text.casefold())

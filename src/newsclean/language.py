@@ -16,7 +16,6 @@ language-free signals (punctuation and length).
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 
 import regex
@@ -50,14 +49,19 @@ words, a menu or a page in another language is far below."""
 _MIN_LINE_CHARS = 60
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+")
-_ASCII_TOKEN = re.compile(
-    "[" + "".join(regex.escape(c) for c in map(chr, range(128)) if _TOKEN.fullmatch(c)) + "]+"
+_ASCII_TOKENS = bytes(
+    ord(c.lower()) if c.isascii() and _TOKEN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
-_HANGUL = regex.compile(r"\p{Hangul}")
-_KANA = regex.compile(r"[\p{Hiragana}\p{Katakana}]")
-_HAN = regex.compile(r"\p{Han}")
-_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+"""A ``bytes.translate`` table for ASCII text: each letter to lower case, every other
+character to a space, so that splitting the translation gives the tokens."""
 _LATIN = regex.compile(r"\p{Latin}")
+# Runs of the characters not in a script: removing them leaves the script's letters,
+# which counts them several times faster than listing them with ``findall``.
+_NOT_HANGUL = regex.compile(r"\P{Hangul}+")
+_NOT_KANA = regex.compile(r"[^\p{Hiragana}\p{Katakana}]+")
+_NOT_HAN = regex.compile(r"\P{Han}+")
+_NOT_CYRILLIC = regex.compile(r"\P{Cyrillic}+")
+_NOT_LATIN = regex.compile(r"\P{Latin}+")
 _NON_LATIN_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
 _CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
@@ -68,8 +72,8 @@ def tokens(text: str) -> list[str]:
     >>> tokens("L'homme a dit: 2 fois!")
     ['l', 'homme', 'a', 'dit', 'fois']
     """
-    if text.isascii():  # casefold is lower, and the standard library's re scans faster
-        return _ASCII_TOKEN.findall(text.lower())
+    if text.isascii():  # casefold is lower; translating bytes beats a regex scan
+        return text.encode("ascii").translate(_ASCII_TOKENS).decode("ascii").split()
     return _TOKEN.findall(text.casefold())
 
 
@@ -139,15 +143,15 @@ def _script(sample: str) -> str | None:
     """
     if _OUTSIDE_LATIN_PAGES.search(sample) is None or _NON_LATIN_SCRIPT.search(sample) is None:
         return "latin" if _LATIN.search(sample) else None
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
+    han = len(_NOT_HAN.sub("", sample))
+    kana = len(_NOT_KANA.sub("", sample))
     name, count = max(
         (
-            ("ko", len(_HANGUL.findall(sample))),
+            ("ko", len(_NOT_HANGUL.sub("", sample))),
             ("ja", kana + han if kana else 0),
             ("zh", han if not kana else 0),
-            ("ru", len(_CYRILLIC.findall(sample))),
-            ("latin", len(_LATIN.findall(sample))),
+            ("ru", len(_NOT_CYRILLIC.sub("", sample))),
+            ("latin", len(_NOT_LATIN.sub("", sample))),
         ),
         key=lambda item: item[1],
     )
@@ -174,10 +178,9 @@ def _cached_stop_counts(line: str) -> tuple[int, ...]:
 
 def _count_stops(line: str) -> tuple[int, ...]:
     words = tokens(line)
-    lists_of = _stoplist_index().get
     hits = [0] * len(STOPLIST_LANGUAGES)
-    for word in words:
-        for lang in lists_of(word, ()):
+    for langs in filter(None, map(_stoplist_index().get, words)):  # the stopwords' lists
+        for lang in langs:
             hits[lang] += 1
     return (len(words), *hits)
 

@@ -241,9 +241,15 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     >>> normalize_block("caf\u00c3\u00a9\u00a0 au lait", uncurl=True)
     ('café au lait', ['ftfy.decode_inconsistent_utf8', 'normalize_spaces'])
     """
-    short = len(text) <= CACHE_MAX_CHARS
-    fixed, names = _cached_normalize(text, uncurl) if short else _normalize(text, uncurl)
+    fixed, names = _normalized(text, uncurl)
     return fixed, list(names)
+
+
+def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
+    """:func:`normalize_block` with the step names as the shared tuple of the cache."""
+    if len(text) <= CACHE_MAX_CHARS:
+        return _cached_normalize(text, uncurl)
+    return _normalize(text, uncurl)
 
 
 def _normalize(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
@@ -274,7 +280,7 @@ def normalize_text(doc: Document, config: Config) -> Document:
     uncurl = not config.keep_quotes
     updates = []
     for pos, block in enumerate(doc.blocks):
-        text, names = normalize_block(block.text, uncurl=uncurl)
+        text, names = _normalized(block.text, uncurl)
         if text != block.text:
             updates.append((pos, text, "normalize", ", ".join(names)))
     return doc.edit(NAME, updates)
