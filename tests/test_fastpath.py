@@ -271,7 +271,7 @@ def test_fold_and_words_cached_or_not(text: str) -> None:
 def test_fold_of_ascii_text_is_its_definition(text: str) -> None:
     everything = "".join(map(chr, range(128)))
     for ascii_text in (text, everything, " ".join(everything), text + everything.upper()):
-        assert text_module._fold(ascii_text) == _fold_reference(ascii_text)
+        assert text_module.fold(ascii_text) == _fold_reference(ascii_text)
 
 
 def test_words_returns_a_fresh_list() -> None:

@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 import regex
 
 from .model import Document
-from .text import CACHE_MAX_CHARS, load_phrases
+from .text import load_phrases, per_text
 
 __all__ = [
     "CJK_LANGUAGES",
@@ -158,25 +158,14 @@ def _script(sample: str) -> str | None:
     return name if count else None
 
 
+@per_text
 def _stop_counts(line: str) -> tuple[int, ...]:
     """The number of tokens in ``line``, then how many of them each stoplist of
     :data:`STOPLIST_LANGUAGES` holds.
 
-    Speed: a settling round guesses the language of the page's body, whose lines the first
-    round mostly counted already, so lines up to :data:`~newsclean.text.CACHE_MAX_CHARS`
-    keep their counts (4096 lines at most: the bound keeps memory flat).
+    Cached (:func:`~newsclean.text.per_text`): a settling round guesses the language of the
+    page's body, whose lines the first round mostly counted already.
     """
-    if len(line) <= CACHE_MAX_CHARS:
-        return _cached_stop_counts(line)
-    return _count_stops(line)
-
-
-@lru_cache(maxsize=4096)
-def _cached_stop_counts(line: str) -> tuple[int, ...]:
-    return _count_stops(line)
-
-
-def _count_stops(line: str) -> tuple[int, ...]:
     words = tokens(line)
     hits = [0] * len(STOPLIST_LANGUAGES)
     for langs in filter(None, map(_stoplist_index().get, words)):  # the stopwords' lists

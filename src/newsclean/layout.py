@@ -5,13 +5,11 @@ Shared by the title and byline passes; it measures and locates, it does not labe
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from .features import ends_sentence
 from .model import Document, Kind
-from .text import CACHE_MAX_CHARS, CACHE_SIZE, per_text, words
+from .text import per_text, words
 
 __all__ = ["looks_like_headline", "main_span"]
 
@@ -32,11 +30,11 @@ _PROSE_WORDS = 12  # is_prose's default: a sentence-length text
 _SHORT_WORDS = 6  # a short sentence
 
 
+@per_text
 def _shape(text: str) -> tuple[int, float]:
     """A block's word count and what it adds to the run of main text as prose: a
     sentence-length text its word count, a short sentence half of it, anything else 0.
-    Cached for texts up to ``CACHE_MAX_CHARS`` (:data:`_cached_shape`): short texts recur
-    across passes and rounds.
+    Cached: short texts recur across passes and rounds.
 
     ``ends_sentence`` is tested once, and only on texts with the words of a short sentence
     (``is_prose`` holds for neither weight otherwise).
@@ -48,11 +46,6 @@ def _shape(text: str) -> tuple[int, float]:
         if not text.rstrip().endswith(_CUT):
             return count, count * 0.5
     return count, 0.0
-
-
-# text.per_text's cache, called without its wrapper: main_span reads every body block of the
-# page on each call, and the title and byline passes call it in every round
-_cached_shape = lru_cache(maxsize=CACHE_SIZE)(_shape)
 
 
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
@@ -73,8 +66,7 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
             continue
         if total <= 0:
             total, start = 0.0, pos
-        text = block.text
-        count, prose = _cached_shape(text) if len(text) <= CACHE_MAX_CHARS else _shape(text)  # _block_shape
+        count, prose = _shape(block.text)
         if prose:
             total += prose
         else:
@@ -83,13 +75,8 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
             best, span = total, (start, pos)
     if span is None:
         return None
-    first = next(p for p in range(span[0], span[1] + 1) if _block_shape(doc.blocks[p].text)[1])
+    first = next(p for p in range(span[0], span[1] + 1) if _shape(doc.blocks[p].text)[1])
     return first, span[1]
-
-
-def _block_shape(text: str) -> tuple[int, float]:
-    """:func:`_shape`, through its cache for a short text (main_span's loop inlines this)."""
-    return _cached_shape(text) if len(text) <= CACHE_MAX_CHARS else _shape(text)
 
 
 @per_text

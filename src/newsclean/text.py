@@ -4,9 +4,9 @@ Judgement lives in the passes; this module only measures and loads.
 
 Speed: every pass asks for the words and the folded key of the same blocks and lines, so
 :func:`words` and :func:`fold` remember their last few thousand answers for short texts
-(up to :data:`CACHE_MAX_CHARS`). The functions are pure, so the cache changes no result,
-and its bound keeps memory flat whatever the input size. :func:`per_text` gives the passes
-the same kind of cache for their own measurements of a block or a line.
+through :func:`per_text`, the cache the passes use for their own measurements of a block
+or a line. The functions are pure, so the cache changes no result, and its bound keeps
+memory flat whatever the input size.
 """
 
 from __future__ import annotations
@@ -77,20 +77,15 @@ def words(text: str) -> list[str]:
     >>> words("Korea's Kim, 2011.")
     ["Korea's", 'Kim', '2011']
     """
-    if len(text) <= CACHE_MAX_CHARS:
-        return list(_cached_words(text))
-    return _words(text)
+    return list(_word_tuple(text))  # a fresh list: the cached tuple is shared
 
 
-def _words(text: str) -> list[str]:
-    return _ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text)
+@per_text
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_ASCII_WORD.findall(text) if text.isascii() else WORD.findall(text))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
-def _cached_words(text: str) -> tuple[str, ...]:
-    return tuple(_words(text))
-
-
+@per_text
 def fold(text: str) -> str:
     """A comparison key: case, quotes, punctuation and spacing folded away.
 
@@ -100,18 +95,9 @@ def fold(text: str) -> str:
     >>> fold("“The  Kremlin” said…") == fold('"the kremlin" SAID...')
     True
     """
-    if len(text) <= CACHE_MAX_CHARS:
-        return _cached_fold(text)
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
     if text.isascii():  # casefold is lower; the runs are what splitting the translation leaves
         return b" ".join(text.encode("ascii").translate(_ASCII_FOLD).split()).decode("ascii")
     return " ".join(_WORD_RUN.findall(text.casefold()))
-
-
-_cached_fold = lru_cache(maxsize=CACHE_SIZE)(_fold)
 
 
 @cache

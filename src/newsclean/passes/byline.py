@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import regex
@@ -258,11 +258,11 @@ def _name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool
     unlabelled name."""
     if len(text) > _NAME_LINE_CHARS:
         return None
-    return _cached_name_head(text)
+    return _read_name_head(text)
 
 
-@lru_cache(maxsize=8192)
-def _cached_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
+@per_text
+def _read_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
     """Cached worker of :func:`_name_head` (its texts are short: at most a name line)."""
     if not _TWO_CAPITALS.match(text):
         return None
@@ -280,28 +280,16 @@ def _cached_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | Non
     return tuple(found.names), found.agency, _date_part(text), beside
 
 
+@per_text
 def _opens(text: str) -> bool:
     """Whether a candidate may start at a line of ``text``: one of the readers of
     :func:`_candidates` accepts its first line (the lines after it decide the rest).
 
-    Most lines start none, and a page's lines are read again by the title pass, by the
-    pipeline's next round and, for menus, by the site's other pages; so lines short enough
-    to be a label line have their answer cached (at most 16384 of them, 240 characters
-    each). A longer line can only be an agency or a box label, a lookup of its folded key.
+    The line tests of :func:`_labelled`, :func:`_box`, :func:`_agency_line` and
+    :func:`_name_line`, cheapest first (they share the line's folded key). Most lines start
+    none, and a page's lines are read again by the title pass, by the pipeline's next round
+    and, for menus, by the site's other pages, so the answer is cached.
     """
-    if len(text) <= _LABEL_LINE_CHARS:
-        return _cached_opens(text)
-    return _line_opens(text)
-
-
-@lru_cache(maxsize=16384)
-def _cached_opens(text: str) -> bool:
-    return _line_opens(text)
-
-
-def _line_opens(text: str) -> bool:
-    """The line tests of :func:`_labelled`, :func:`_box`, :func:`_agency_line` and
-    :func:`_name_line`, cheapest first (they share the line's folded key)."""
     return (
         is_agency(text) is not None
         or is_box_label(text)

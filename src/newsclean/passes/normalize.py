@@ -20,7 +20,6 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Any
 
 import ftfy
@@ -30,7 +29,7 @@ from ftfy.badness import BADNESS_RE
 
 from ..config import Config
 from ..model import Document
-from ..text import CACHE_MAX_CHARS
+from ..text import per_text
 
 __all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
 
@@ -245,14 +244,10 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     return fixed, list(names)
 
 
+@per_text
 def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
-    """:func:`normalize_block` with the step names as the shared tuple of the cache."""
-    if len(text) <= CACHE_MAX_CHARS:
-        return _cached_normalize(text, uncurl)
-    return _normalize(text, uncurl)
-
-
-def _normalize(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
+    """:func:`normalize_block` with the step names as a tuple. Cached: every settling round
+    normalises the body again, mostly the very texts the first round saw."""
     if text.isascii() and not (_ASCII_TRIGGER.search(text) or "&" in text or _needs_spacing(text)):
         return text, ()  # what the loop gives, without its calls: most blocks are like this
     names: list[str] = []
@@ -267,12 +262,6 @@ def _normalize(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
         names.append("normalize_spaces")
         text = spaced
     return text, tuple(names)
-
-
-_cached_normalize = lru_cache(maxsize=4096)(_normalize)
-""":func:`_normalize` for texts up to :data:`~newsclean.text.CACHE_MAX_CHARS`: every settling
-round normalises the body again, mostly the very texts the first round saw (4096 texts at
-most, so memory stays flat)."""
 
 
 def normalize_text(doc: Document, config: Config) -> Document:
