@@ -140,20 +140,28 @@ class _Score:
     first and ``rest`` after, in the order the weights are listed."""
 
     lead: float
-    dated: float  # what a date line under it adds when no byline does
+    dated: int | None  # how many blocks under it a date line starts (within _BYLINE_BELOW)
     rest: tuple[float, ...]
 
     def total(self, byline: float | None = None) -> float:
-        score = self.lead + (self.dated if byline is None else byline)
+        """The score, with the byline's term, or else the date line's."""
+        under = byline if byline is not None else _under(_WEIGHTS["dated"], self.dated)
+        score = self.lead + (0.0 if under is None else under)
         for term in self.rest:
             score += term
         return score
 
 
+def _under(weight: float, distance: int | None) -> float | None:
+    """What a byline or a date line ``distance`` blocks under a headline adds (``weight``
+    right under it, less for each block between); ``None`` when there is none."""
+    return None if distance is None else weight - _WEIGHTS["byline_step"] * (distance - 1)
+
+
 def _byline_term(pos: int, bylines: list[int]) -> float | None:
     """What a byline starting just under ``pos`` adds, or ``None`` when none does."""
     below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
-    return _WEIGHTS["byline"] - _WEIGHTS["byline_step"] * (min(below) - 1) if below else None
+    return _under(_WEIGHTS["byline"], min(below) if below else None)
 
 
 def _score(
@@ -167,7 +175,6 @@ def _score(
     page_title = fold(doc.blocks[0].text.split("\n", 1)[0]) if doc.blocks else ""
     lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
     dated = next((step for step in range(1, _BYLINE_BELOW + 1) if _dated(doc, pos + step)), None)
-    date_term = 0.0 if dated is None else _WEIGHTS["dated"] - _WEIGHTS["byline_step"] * (dated - 1)
     rest: list[float] = []
     count = len(words(text))
     key = fold(text)
@@ -195,7 +202,7 @@ def _score(
         neighbours = [p for p in (pos - 1, pos + 1) if 0 <= p < len(doc.blocks)]
         if neighbours and all(_headline_shaped(doc.blocks[p].text) for p in neighbours):
             rest.append(_WEIGHTS["in_run"])
-    return _Score(lead, date_term, tuple(rest))
+    return _Score(lead, dated, tuple(rest))
 
 
 @per_text
@@ -349,7 +356,7 @@ def find_title(doc: Document, config: Config) -> Document:
     # a headline split over lines, or far above the main text, only when its byline
     # confirms it (else it may be a list or a teaser)
     signed = {p for p in candidates if any(0 < b - p <= _BYLINE_BELOW for b in bylines)}
-    dated = {p for p in inside + late if any(_dated(doc, p + step) for step in range(1, _BYLINE_BELOW + 1))}
+    dated = {p for p in inside + late if parts[p].dated is not None}
     confirmed = (signed - set(late)) | (dated & set(inside)) | (dated & signed)
     candidates = sorted(set(plain) | set(confirmed))
     if not candidates:
