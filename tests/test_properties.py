@@ -171,6 +171,8 @@ def _check_invariants(text: str, config: Config | None = None) -> newsclean.Arti
     body = [b for b in doc.blocks if b.kind is Kind.BODY]
     assert [b.index for b in body] == sorted(b.index for b in body)
     assert article.body == "\n\n".join(b.text for b in body if b.text)
+    # clean() reads the body off the document without building the article: the same text.
+    assert newsclean.clean(text, config) == article.body
     return article
 
 

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from .article import Article, Byline, Teaser
+from .article import Article, Byline, Teaser, body_text
 from .batch import clean_many, clean_records, parse_many
 from .config import Config
 from .explain import explain
@@ -49,5 +49,6 @@ def parse(text: str, config: Config | None = None) -> Article:
 
 
 def clean(text: str, config: Config | None = None) -> str:
-    """The article body of ``text``: paragraphs separated by one blank line."""
-    return parse(text, config).body
+    """The article body of ``text``: paragraphs separated by one blank line (the ``body``
+    of :func:`parse`, without reading the rest of the article off the document)."""
+    return body_text(run(text, config or _DEFAULT))

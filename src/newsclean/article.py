@@ -12,7 +12,7 @@ from .passes.byline import credit_of
 from .passes.teasers import split_header
 from .segment import join
 
-__all__ = ["Article", "Byline", "Teaser"]
+__all__ = ["Article", "Byline", "Teaser", "body_text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class Article:
         return cls(
             title=_one_line(_earliest(doc, reasons, Kind.TITLE)),
             section=_earliest(doc, reasons, Kind.SECTION),
-            body=join(doc.of_kind(Kind.BODY)),
+            body=body_text(doc),
             byline=_byline(doc, reasons),
             teasers=_teasers(doc, reasons),
             document=doc,
@@ -87,6 +87,11 @@ class Article:
                 for b in self.document.blocks
             ],
         }
+
+
+def body_text(doc: Document) -> str:
+    """The article body of a labelled document: its body blocks, one blank line apart."""
+    return join(doc.of_kind(Kind.BODY))
 
 
 def _one_line(text: str | None) -> str | None:
