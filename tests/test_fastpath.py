@@ -22,6 +22,7 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import newsclean
 from newsclean import text as text_module
 from newsclean.passes import normalize
 from newsclean.passes.normalize import normalize_spaces, repair
@@ -302,3 +303,21 @@ def test_per_text_remembers_short_texts_only() -> None:
         assert measure(long, 1) == len(long) + 1
     assert measure(short, 2) == 12  # the other arguments are part of the key
     assert calls == [short, long, long, short]
+
+
+def test_clear_caches_empties_every_per_text_cache() -> None:
+    calls: list[str] = []
+
+    @text_module.per_text
+    def measure(text: str) -> int:
+        calls.append(text)
+        return len(text)
+
+    assert measure("abc") == measure("abc") == 3
+    assert calls == ["abc"]
+    page = "Menu\n\nThe council approved the budget on Monday after a long debate."
+    before = newsclean.parse(page).to_dict()
+    text_module.clear_caches()
+    assert measure("abc") == 3
+    assert calls == ["abc", "abc"]
+    assert newsclean.parse(page).to_dict() == before
