@@ -162,8 +162,7 @@ def is_agency(text: str) -> str | None:
     """The agency ``text`` names ("AFP", "(Reuters)", "Associated Press"), else ``None``."""
     # fold(text) == fold(stripped): the strip takes only non-word characters off the ends,
     # and the key of the whole line is the one its other tests have already cached.
-    stripped = text.strip(" ()[]-–—/|,.:")
-    return stripped if fold(text) in load_words("byline/agencies.txt") else None
+    return text.strip(" ()[]-–—/|,.:") if fold(text) in load_words("byline/agencies.txt") else None
 
 
 def _particle(token: str) -> bool:
@@ -309,7 +308,6 @@ def is_date_line(text: str) -> bool:
     return bool(find_date(stripped) or _TIME.search(stripped))
 
 
-@per_text
 def label_split(line: str) -> tuple[str, str, str] | None:
     """``(before, label, rest)`` when ``line`` holds a byline label, else ``None``.
 
@@ -323,7 +321,14 @@ def label_split(line: str) -> tuple[str, str, str] | None:
     >>> label_split("Photo by Jane Doe") is None
     True
     """
-    if not _may_hold(line, _LABELS) or _not_author_re().match(line.strip()):
+    # most lines hold no label word: they are answered without a cache entry
+    return _split_at_label(line) if _may_hold(line, _LABELS) else None
+
+
+@per_text
+def _split_at_label(line: str) -> tuple[str, str, str] | None:
+    """Cached worker of :func:`label_split`, for lines that may hold a label."""
+    if _not_author_re().match(line.strip()):
         return None
     for match in _label_re().finditer(line):
         raw_before = line[: match.start()]

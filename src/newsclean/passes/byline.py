@@ -24,6 +24,7 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,6 +74,9 @@ _NAME_LINE_SPACES = 6
 _NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
 _LABEL_LINE_CHARS = 240  # longer lines are never a byline
 _LOOK_AHEAD = 8  # lines after a label that may still hold its names, dates and roles
+# blocks after its first one where a candidate may read a line: it reads at most
+# _LOOK_AHEAD lines after its first, each at most two blocks after the last one it took
+_READ_AFTER = 2 * _LOOK_AHEAD
 _UNDER_HEADLINE = 3  # blocks under a headline where its byline sits
 _HEAD_BEFORE = 14  # blocks above the body's first prose block searched for an unlabelled name
 _LABEL_BEFORE = 40  # and for a labelled byline
@@ -107,30 +111,61 @@ class _Candidate:
     supported: bool = True  # an unlabelled name with a date, role or handle next to it
 
 
-def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_Line]:
-    """Every line of the body blocks (among ``positions``, default all), and of teaser blocks
-    right under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser
-    item to the teaser pass)."""
+def _searched(doc: Document) -> list[int]:
+    """Positions of the blocks whose lines may hold the byline, ascending: the body blocks,
+    and teaser blocks with text right under the title (a name with a time such as "Jane Doe
+    • 8h" looks like a teaser item to the teaser pass)."""
+    body, teaser = Kind.BODY, Kind.TEASER  # locals: an enum member is a slow attribute lookup
+    under = _under_titles(doc)
+    return [
+        p
+        for p, b in enumerate(doc.blocks)
+        if b.kind is body or (b.kind is teaser and p in under and b.text.strip())
+    ]
+
+
+def _under_titles(doc: Document) -> set[int]:
+    """Positions at most :data:`_UNDER_HEADLINE` blocks under a title block."""
+    title = Kind.TITLE
+    return {t + d for t, b in enumerate(doc.blocks) if b.kind is title for d in range(1, _UNDER_HEADLINE + 1)}
+
+
+def _lines(doc: Document, positions: Iterable[int]) -> list[_Line]:
+    """Every non-blank line of the blocks at ``positions`` (ascending), stripped."""
     blocks = doc.blocks
-    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     lines: list[_Line] = []
-    for pos in sorted(positions) if positions is not None else range(len(blocks)):
-        block = blocks[pos]
-        if block.kind is not body and not (block.kind is Kind.TEASER and _under_title(doc, pos)):
-            continue
-        if "\n" not in block.text:  # most blocks hold one line
-            if text := block.text.strip():
+    for pos in positions:
+        text = blocks[pos].text
+        if "\n" not in text:  # most blocks hold one line
+            if text := text.strip():
                 lines.append(_Line(pos, 0, text))
             continue
-        for n, line in enumerate(block.lines):
-            if text := line.strip():
-                lines.append(_Line(pos, n, text))
+        for n, line in enumerate(text.split("\n")):
+            if line := line.strip():
+                lines.append(_Line(pos, n, line))
     return lines
 
 
-def _under_title(doc: Document, pos: int) -> bool:
-    """Block ``pos`` is at most :data:`_UNDER_HEADLINE` blocks under a title block."""
-    return any(doc.blocks[p].kind is Kind.TITLE for p in range(max(pos - _UNDER_HEADLINE, 0), pos))
+def _reach(within: Iterable[int], searched: list[int]) -> list[int]:
+    """The ``searched`` positions (ascending) that a candidate starting in a block of
+    ``within`` can read: that block and the :data:`_READ_AFTER` blocks after it.
+
+    Reading the lines of these blocks only finds the same candidates as reading all of
+    them: a reader reads its own line, the line before it in its block and lines after it
+    up to :data:`_READ_AFTER` blocks away (see :func:`_collect` and :func:`_name_line`),
+    all of them kept here with every line between; where a reader stops at a line too far
+    away (:func:`_near`), the line kept in its place is at least as far.
+    """
+    kept: list[int] = []
+    runs: list[tuple[int, int]] = []
+    for pos in sorted(within):
+        if runs and pos <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], pos + _READ_AFTER)
+        else:
+            runs.append((pos, pos + _READ_AFTER))
+    for lo, hi in runs:
+        kept += searched[bisect_left(searched, lo) : bisect_right(searched, hi)]
+    return kept
 
 
 def _near(lines: list[_Line], a: int, b: int) -> bool:
@@ -256,16 +291,15 @@ def _name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool
     """What :func:`_name_line` reads from its own line: ``(names, agency, date, beside)``,
     ``beside`` when a date, role or handle follows the names; ``None`` when the line is no
     unlabelled name."""
-    if len(text) > _NAME_LINE_CHARS:
-        return None
+    if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
+        return None  # most lines: answered without a cache entry
     return _read_name_head(text)
 
 
 @per_text
 def _read_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
-    """Cached worker of :func:`_name_head` (its texts are short: at most a name line)."""
-    if not _TWO_CAPITALS.match(text):
-        return None
+    """Cached worker of :func:`_name_head` (its texts are short: at most a name line, and
+    start with two capitalised words)."""
     plain = not _SEPARATED.search(text) and "@" not in text and not any(map(str.isdigit, text))
     if plain and (text.count(" ") > _NAME_LINE_SPACES or not (is_name(text) or has_joiner(text))):
         return None  # nothing beside the words, and they are not a name
@@ -407,8 +441,13 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     """Positions of blocks at most ``reach`` blocks below one of ``under`` where a labelled
     byline or a name with a date, role or handle beside it starts (the title pass asks this
     about its headline candidates)."""
-    wanted = {p for u in under for p in range(u + 1, u + reach + 1) if p < len(doc.blocks)}
-    lines = _body_lines(doc, wanted | {p + 1 for p in wanted if p + 1 < len(doc.blocks)})
+    size = len(doc.blocks)
+    wanted = {p for u in under for p in range(u + 1, u + reach + 1) if p < size}
+    read = wanted | {p + 1 for p in wanted if p + 1 < size}
+    blocks, body, teaser = doc.blocks, Kind.BODY, Kind.TEASER
+    titles = _under_titles(doc) if any(blocks[p].kind is teaser for p in read) else set()
+    kept = (p for p in read if blocks[p].kind is body or (blocks[p].kind is teaser and p in titles))
+    lines = _lines(doc, sorted(kept))
     return [
         lines[c.lines[0]].pos
         for c in _candidates(lines, wanted)
@@ -419,24 +458,21 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
 def split_byline(doc: Document, config: Config) -> Document:
     """Find the article's byline (names, agency, date), its bio and credit lines."""
     del config
-    lines = _body_lines(doc)
     span = main_span(doc)
     chosen: _Candidate | None = None
+    lines: list[_Line] = []
     body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
-    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is body}
-    order = {pos: n for n, pos in enumerate(sorted(searched))}
     if span is not None:
+        searched = _searched(doc)
+        order = dict(zip(searched, range(len(searched)), strict=True))
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
         under = {h + d for h in headlines for d in range(1, _UNDER_HEADLINE + 1)}
-        within = {
-            pos
-            for pos, at in order.items()
-            if start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
-            or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
-            or pos in under
-        }
+        within = set(searched[max(start - _LABEL_BEFORE, 0) : start + _LABEL_INSIDE + 1])
+        within.update(searched[max(end - _TAIL_INSIDE, 0) : end + _BOX_AFTER + 1])
+        within.update(under.intersection(order))
         where = _Where(span, headlines, order)
+        lines = _lines(doc, _reach(within, searched))
         found = _candidates(lines, within)
         ranked = [(r, c) for c in found if (r := _rank(c, lines, where)) is not None]
         if ranked:
