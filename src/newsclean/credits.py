@@ -179,6 +179,13 @@ def is_name(text: str, *, single: bool = False) -> bool:
     >>> is_name("Nelson D. Schwartz"), is_name("The Deck"), is_name("View Profile")
     (True, False, False)
     """
+    return _is_name(text, single)
+
+
+@per_text
+def _is_name(text: str, single: bool) -> bool:
+    """Cached worker of :func:`is_name`: a name line is read as a whole and again as the
+    one part of its names (:func:`read_names`), in both passes that look for bylines."""
     text = text.strip()
     tokens = text.split()
     if not tokens or len(text) > _MAX_NAME_CHARS or any(map(str.isdigit, text)):
@@ -372,6 +379,9 @@ def _cut_tail(text: str) -> str:
 
 def _expand_parens(text: str) -> str:
     """Keep "(with X and Y)" as more names; drop other asides ("(reporting)", "(Henrique)")."""
+
+    if "(" not in text and "[" not in text:
+        return text  # most texts: no aside for _PAREN to match
 
     def repl(match: regex.Match[str]) -> str:
         inner = match[1] or ""

@@ -184,23 +184,45 @@ def _collect(lines: list[_Line], start: int, credit: Credit, taken: list[int], *
     while j < len(lines) and j - start < _LOOK_AHEAD and _near(lines, taken[-1], j):
         text = lines[j].text
         expecting = open_end or not credit.authors
-        if is_separator(text) or is_joiner(text):
-            open_end = open_end or is_joiner(text)
+        side = _side(text)
+        if side in (_SEPARATOR, _JOINER):
+            open_end = open_end or side == _JOINER
         elif (expecting or text.startswith("(")) and (found := read_names(text, labelled=True)):
             credit.authors += found.names
             credit.agency = credit.agency or found.agency
             open_end = found.open_end
             credit.date = credit.date or _date_part(text)
-        elif is_date_line(text):
+        elif side == _DATE:
             credit.date = credit.date or text
         elif not (credit.authors or credit.agency):
             return
-        elif agency := is_agency(text):
-            credit.agency = credit.agency or agency
-        elif not (is_ui(text) or is_role(text)):
+        elif side == _AGENCY:
+            credit.agency = credit.agency or is_agency(text)
+        elif side != _BUTTON_OR_ROLE:
             return
         taken.append(j)
         j += 1
+
+
+# What a line under a candidate's first line is to it (:func:`_side`).
+_SEPARATOR, _JOINER, _DATE, _AGENCY, _BUTTON_OR_ROLE, _OTHER = range(6)
+
+
+@per_text
+def _side(text: str) -> int:
+    """What the line ``text`` is to the candidate above it, by the tests of :func:`_collect`
+    in its order: a joiner ("and"), another separator, a date, an agency, a button label
+    or a role, or none of them. Cached, as the lines under name-like menu items are asked
+    on every page of a site and in every round."""
+    if is_joiner(text):
+        return _JOINER
+    if is_separator(text):
+        return _SEPARATOR
+    if is_date_line(text):
+        return _DATE
+    if is_agency(text):
+        return _AGENCY
+    return _BUTTON_OR_ROLE if is_ui(text) or is_role(text) else _OTHER
 
 
 def _labelled(lines: list[_Line], i: int) -> _Candidate | None:  # noqa: PLR0911 (one exit per rejected shape)
@@ -269,6 +291,13 @@ def _supports(text: str) -> bool:
     )
 
 
+@per_text
+def _vouches(text: str) -> bool:
+    """:func:`_supports` of a line whose text nodes a flattener may have glued (see
+    :func:`deglue`). Cached: the line under every name-like line is asked."""
+    return _supports(deglue(text))
+
+
 def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     """An unlabelled name; ``supported`` when a date, role, handle or follow button sits
     beside or below it (else only its place right under the headline can make it a byline)."""
@@ -281,7 +310,7 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     _collect(lines, i + 1, credit, taken, open_end=False)
     below = any(_supports(lines[j].text) for j in taken[1:])
     after = max(taken) + 1
-    if not below and after < len(lines) and _near(lines, i, after) and _supports(deglue(lines[after].text)):
+    if not below and after < len(lines) and _near(lines, i, after) and _vouches(lines[after].text):
         taken.append(after)  # "před 2 hodinami": a date in a language without month data
         below = True
     return _Candidate("name", taken, credit, supported=beside or below)
