@@ -455,10 +455,11 @@ class _Where:
 def _headlines(doc: Document) -> tuple[int, ...]:
     """The title block and later copies of a headline-like line (the article's own heading
     repeating the page title)."""
+    title, duplicate = Kind.TITLE, Kind.DUPLICATE  # locals: enum members are slow attribute lookups
     return tuple(
         p
         for p, b in enumerate(doc.blocks)
-        if b.kind is Kind.TITLE or (b.kind is Kind.DUPLICATE and looks_like_headline(b.text))
+        if b.kind is title or (b.kind is duplicate and looks_like_headline(b.text))
     )
 
 
