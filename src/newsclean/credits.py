@@ -379,7 +379,6 @@ def _cut_tail(text: str) -> str:
 
 def _expand_parens(text: str) -> str:
     """Keep "(with X and Y)" as more names; drop other asides ("(reporting)", "(Henrique)")."""
-
     if "(" not in text and "[" not in text:
         return text  # most texts: no aside for _PAREN to match
 

@@ -1,8 +1,8 @@
 """Pass 6, ``split_byline``: who wrote the article, for whom, and when.
 
 Whole flattened pages hold many name-like lines (menus, teasers, comments); the byline is
-the one next to the article. The pass reads every body line, collects byline candidates,
-and keeps the best placed one:
+the one next to the article. The pass reads the body lines around the article's start and
+end (and under its headline), collects byline candidates, and keeps the best placed one:
 
 * labelled: "By Jane Doe", a bare "By" with the names on the next lines (even in the next
   block), "Written by", "Posted by", "Reporting by …; Editing by …", "Par", "von", "por",
