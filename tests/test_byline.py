@@ -16,8 +16,33 @@ from hypothesis import strategies as st
 
 import newsclean
 from conftest import BODY, FIXTURES, HEADLINE
-from newsclean.credits import _DATE_LEAD, _TAIL_CUT, is_name, iso_date, label_split, read_names
-from newsclean.passes.byline import _SEPARATED, parse_credit
+from newsclean.credits import (
+    _DATE_LEAD,
+    _TAIL_CUT,
+    _split_at_label,
+    is_name,
+    iso_date,
+    label_split,
+    read_names,
+)
+from newsclean.model import Block, Document, Kind
+from newsclean.passes.byline import (
+    _AGENCY,
+    _BUTTON_OR_ROLE,
+    _DATE,
+    _JOINER,
+    _OTHER,
+    _SEPARATED,
+    _SEPARATOR,
+    Credit,
+    _candidates,
+    _Line,
+    _lines,
+    _reach,
+    _searched,
+    _side,
+    parse_credit,
+)
 
 
 def page(*head: str, tail: tuple[str, ...] = (), chrome: tuple[str, ...] = ("Home", "News", "Sport")) -> str:
@@ -384,3 +409,81 @@ def test_date_lead_matched_from_the_end_cuts_like_the_plain_pattern(parts: list[
     text = "".join(parts)
     plain = r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$"
     assert _DATE_LEAD.sub("", text) == regex.sub(plain, "", text)
+
+
+# --- fast paths find what the plain definitions find ---------------------------------------
+
+_LINES = [
+    "By",
+    "By Jane Doe",
+    "Jane Doe",
+    "John Roe",
+    "and",
+    "|",
+    "AFP",
+    "March 18, 2019",
+    "8h ago",
+    "Staff Writer",
+    "Follow",
+    "(with Ann Lee)",
+    "About the author",
+    "World News",
+    "Tuesday 15 October 2019 by Jane Doe",
+    "The committee met on Tuesday and agreed on the budget.",
+]
+_KINDS = [Kind.BODY, Kind.BODY, Kind.BODY, Kind.TEASER, Kind.TITLE, Kind.CHROME]
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> Document:
+    blocks = draw(
+        st.lists(
+            st.tuples(st.lists(st.sampled_from(_LINES), min_size=1, max_size=3), st.sampled_from(_KINDS)),
+            max_size=45,
+        )
+    )
+    return Document(tuple(Block(n, "\n".join(lines), kind) for n, (lines, kind) in enumerate(blocks)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents(), st.data())
+def test_candidates_read_from_the_reachable_blocks_only_are_the_same(
+    doc: Document, data: st.DataObject
+) -> None:
+    """Reading only the blocks a candidate in ``within`` can reach (``_reach``) finds the
+    candidates that reading every searched block finds, on the same lines."""
+    searched = _searched(doc)
+    within = set(data.draw(st.lists(st.sampled_from(searched)) if searched else st.just([])))
+
+    def found(lines: list[_Line]) -> list[tuple[str, list[tuple[int, int]], Credit, bool]]:
+        return [
+            (c.kind, [(lines[i].pos, lines[i].n) for i in c.lines], c.credit, c.supported)
+            for c in _candidates(lines, within)
+        ]
+
+    assert found(_lines(doc, _reach(within, searched))) == found(_lines(doc, searched))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["by", "By", "par", "İ", "ı", "von", " ", "|", "Jane", "Doe", "2019", "ſ"])))
+def test_label_split_answers_like_its_worker(parts: list[str]) -> None:
+    """The cheap label-word test only answers lines where the full reading finds no label."""
+    line = " ".join(parts)
+    assert label_split(line) == _split_at_label(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("and", _JOINER),
+        ("&", _JOINER),
+        ("|", _SEPARATOR),
+        ("March 18, 2019", _DATE),
+        ("AFP", _AGENCY),
+        ("Follow", _BUTTON_OR_ROLE),
+        ("Staff Writer", _BUTTON_OR_ROLE),
+        ("World News", _OTHER),
+    ],
+)
+def test_side_of_a_line_under_a_candidate(text: str, side: int) -> None:
+    assert _side(text) == side

@@ -162,8 +162,7 @@ def is_agency(text: str) -> str | None:
     """The agency ``text`` names ("AFP", "(Reuters)", "Associated Press"), else ``None``."""
     # fold(text) == fold(stripped): the strip takes only non-word characters off the ends,
     # and the key of the whole line is the one its other tests have already cached.
-    stripped = text.strip(" ()[]-–—/|,.:")
-    return stripped if fold(text) in load_words("byline/agencies.txt") else None
+    return text.strip(" ()[]-–—/|,.:") if fold(text) in load_words("byline/agencies.txt") else None
 
 
 def _particle(token: str) -> bool:
@@ -180,6 +179,13 @@ def is_name(text: str, *, single: bool = False) -> bool:
     >>> is_name("Nelson D. Schwartz"), is_name("The Deck"), is_name("View Profile")
     (True, False, False)
     """
+    return _is_name(text, single)
+
+
+@per_text
+def _is_name(text: str, single: bool) -> bool:
+    """Cached worker of :func:`is_name`: a name line is read as a whole and again as the
+    one part of its names (:func:`read_names`), in both passes that look for bylines."""
     text = text.strip()
     tokens = text.split()
     if not tokens or len(text) > _MAX_NAME_CHARS or any(map(str.isdigit, text)):
@@ -309,7 +315,6 @@ def is_date_line(text: str) -> bool:
     return bool(find_date(stripped) or _TIME.search(stripped))
 
 
-@per_text
 def label_split(line: str) -> tuple[str, str, str] | None:
     """``(before, label, rest)`` when ``line`` holds a byline label, else ``None``.
 
@@ -323,7 +328,14 @@ def label_split(line: str) -> tuple[str, str, str] | None:
     >>> label_split("Photo by Jane Doe") is None
     True
     """
-    if not _may_hold(line, _LABELS) or _not_author_re().match(line.strip()):
+    # most lines hold no label word: they are answered without a cache entry
+    return _split_at_label(line) if _may_hold(line, _LABELS) else None
+
+
+@per_text
+def _split_at_label(line: str) -> tuple[str, str, str] | None:
+    """Cached worker of :func:`label_split`, for lines that may hold a label."""
+    if _not_author_re().match(line.strip()):
         return None
     for match in _label_re().finditer(line):
         raw_before = line[: match.start()]
@@ -367,6 +379,8 @@ def _cut_tail(text: str) -> str:
 
 def _expand_parens(text: str) -> str:
     """Keep "(with X and Y)" as more names; drop other asides ("(reporting)", "(Henrique)")."""
+    if "(" not in text and "[" not in text:
+        return text  # most texts: no aside for _PAREN to match
 
     def repl(match: regex.Match[str]) -> str:
         inner = match[1] or ""

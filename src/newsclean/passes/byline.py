@@ -1,8 +1,8 @@
 """Pass 6, ``split_byline``: who wrote the article, for whom, and when.
 
 Whole flattened pages hold many name-like lines (menus, teasers, comments); the byline is
-the one next to the article. The pass reads every body line, collects byline candidates,
-and keeps the best placed one:
+the one next to the article. The pass reads the body lines around the article's start and
+end (and under its headline), collects byline candidates, and keeps the best placed one:
 
 * labelled: "By Jane Doe", a bare "By" with the names on the next lines (even in the next
   block), "Written by", "Posted by", "Reporting by …; Editing by …", "Par", "von", "por",
@@ -24,6 +24,7 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -73,6 +74,9 @@ _NAME_LINE_SPACES = 6
 _NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
 _LABEL_LINE_CHARS = 240  # longer lines are never a byline
 _LOOK_AHEAD = 8  # lines after a label that may still hold its names, dates and roles
+# blocks after its first one where a candidate may read a line: it reads at most
+# _LOOK_AHEAD lines after its first, each at most two blocks after the last one it took
+_READ_AFTER = 2 * _LOOK_AHEAD
 _UNDER_HEADLINE = 3  # blocks under a headline where its byline sits
 _HEAD_BEFORE = 14  # blocks above the body's first prose block searched for an unlabelled name
 _LABEL_BEFORE = 40  # and for a labelled byline
@@ -107,30 +111,61 @@ class _Candidate:
     supported: bool = True  # an unlabelled name with a date, role or handle next to it
 
 
-def _body_lines(doc: Document, positions: Iterable[int] | None = None) -> list[_Line]:
-    """Every line of the body blocks (among ``positions``, default all), and of teaser blocks
-    right under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser
-    item to the teaser pass)."""
+def _searched(doc: Document) -> list[int]:
+    """Positions of the blocks whose lines may hold the byline, ascending: the body blocks,
+    and teaser blocks with text right under the title (a name with a time such as "Jane Doe
+    • 8h" looks like a teaser item to the teaser pass)."""
+    body, teaser = Kind.BODY, Kind.TEASER  # locals: an enum member is a slow attribute lookup
+    under = _under_titles(doc)
+    return [
+        p
+        for p, b in enumerate(doc.blocks)
+        if b.kind is body or (b.kind is teaser and p in under and b.text.strip())
+    ]
+
+
+def _under_titles(doc: Document) -> set[int]:
+    """Positions at most :data:`_UNDER_HEADLINE` blocks under a title block."""
+    title = Kind.TITLE
+    return {t + d for t, b in enumerate(doc.blocks) if b.kind is title for d in range(1, _UNDER_HEADLINE + 1)}
+
+
+def _lines(doc: Document, positions: Iterable[int]) -> list[_Line]:
+    """Every non-blank line of the blocks at ``positions`` (ascending), stripped."""
     blocks = doc.blocks
-    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     lines: list[_Line] = []
-    for pos in sorted(positions) if positions is not None else range(len(blocks)):
-        block = blocks[pos]
-        if block.kind is not body and not (block.kind is Kind.TEASER and _under_title(doc, pos)):
-            continue
-        if "\n" not in block.text:  # most blocks hold one line
-            if text := block.text.strip():
+    for pos in positions:
+        text = blocks[pos].text
+        if "\n" not in text:  # most blocks hold one line
+            if text := text.strip():
                 lines.append(_Line(pos, 0, text))
             continue
-        for n, line in enumerate(block.lines):
-            if text := line.strip():
-                lines.append(_Line(pos, n, text))
+        for n, line in enumerate(text.split("\n")):
+            if line := line.strip():
+                lines.append(_Line(pos, n, line))
     return lines
 
 
-def _under_title(doc: Document, pos: int) -> bool:
-    """Block ``pos`` is at most :data:`_UNDER_HEADLINE` blocks under a title block."""
-    return any(doc.blocks[p].kind is Kind.TITLE for p in range(max(pos - _UNDER_HEADLINE, 0), pos))
+def _reach(within: Iterable[int], searched: list[int]) -> list[int]:
+    """The ``searched`` positions (ascending) that a candidate starting in a block of
+    ``within`` can read: that block and the :data:`_READ_AFTER` blocks after it.
+
+    Reading the lines of these blocks only finds the same candidates as reading all of
+    them: a reader reads its own line, the line before it in its block and lines after it
+    up to :data:`_READ_AFTER` blocks away (see :func:`_collect` and :func:`_name_line`),
+    all of them kept here with every line between; where a reader stops at a line too far
+    away (:func:`_near`), the line kept in its place is at least as far.
+    """
+    kept: list[int] = []
+    runs: list[tuple[int, int]] = []
+    for pos in sorted(within):
+        if runs and pos <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], pos + _READ_AFTER)
+        else:
+            runs.append((pos, pos + _READ_AFTER))
+    for lo, hi in runs:
+        kept += searched[bisect_left(searched, lo) : bisect_right(searched, hi)]
+    return kept
 
 
 def _near(lines: list[_Line], a: int, b: int) -> bool:
@@ -149,23 +184,45 @@ def _collect(lines: list[_Line], start: int, credit: Credit, taken: list[int], *
     while j < len(lines) and j - start < _LOOK_AHEAD and _near(lines, taken[-1], j):
         text = lines[j].text
         expecting = open_end or not credit.authors
-        if is_separator(text) or is_joiner(text):
-            open_end = open_end or is_joiner(text)
+        side = _side(text)
+        if side in (_SEPARATOR, _JOINER):
+            open_end = open_end or side == _JOINER
         elif (expecting or text.startswith("(")) and (found := read_names(text, labelled=True)):
             credit.authors += found.names
             credit.agency = credit.agency or found.agency
             open_end = found.open_end
             credit.date = credit.date or _date_part(text)
-        elif is_date_line(text):
+        elif side == _DATE:
             credit.date = credit.date or text
         elif not (credit.authors or credit.agency):
             return
-        elif agency := is_agency(text):
-            credit.agency = credit.agency or agency
-        elif not (is_ui(text) or is_role(text)):
+        elif side == _AGENCY:
+            credit.agency = credit.agency or is_agency(text)
+        elif side != _BUTTON_OR_ROLE:
             return
         taken.append(j)
         j += 1
+
+
+# What a line under a candidate's first line is to it (:func:`_side`).
+_SEPARATOR, _JOINER, _DATE, _AGENCY, _BUTTON_OR_ROLE, _OTHER = range(6)
+
+
+@per_text
+def _side(text: str) -> int:
+    """What the line ``text`` is to the candidate above it, by the tests of :func:`_collect`
+    in its order: a joiner ("and"), another separator, a date, an agency, a button label
+    or a role, or none of them. Cached, as the lines under name-like menu items are asked
+    on every page of a site and in every round."""
+    if is_joiner(text):
+        return _JOINER
+    if is_separator(text):
+        return _SEPARATOR
+    if is_date_line(text):
+        return _DATE
+    if is_agency(text):
+        return _AGENCY
+    return _BUTTON_OR_ROLE if is_ui(text) or is_role(text) else _OTHER
 
 
 def _labelled(lines: list[_Line], i: int) -> _Candidate | None:  # noqa: PLR0911 (one exit per rejected shape)
@@ -234,6 +291,13 @@ def _supports(text: str) -> bool:
     )
 
 
+@per_text
+def _vouches(text: str) -> bool:
+    """:func:`_supports` of a line whose text nodes a flattener may have glued (see
+    :func:`deglue`). Cached: the line under every name-like line is asked."""
+    return _supports(deglue(text))
+
+
 def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     """An unlabelled name; ``supported`` when a date, role, handle or follow button sits
     beside or below it (else only its place right under the headline can make it a byline)."""
@@ -246,7 +310,7 @@ def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
     _collect(lines, i + 1, credit, taken, open_end=False)
     below = any(_supports(lines[j].text) for j in taken[1:])
     after = max(taken) + 1
-    if not below and after < len(lines) and _near(lines, i, after) and _supports(deglue(lines[after].text)):
+    if not below and after < len(lines) and _near(lines, i, after) and _vouches(lines[after].text):
         taken.append(after)  # "před 2 hodinami": a date in a language without month data
         below = True
     return _Candidate("name", taken, credit, supported=beside or below)
@@ -256,16 +320,15 @@ def _name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool
     """What :func:`_name_line` reads from its own line: ``(names, agency, date, beside)``,
     ``beside`` when a date, role or handle follows the names; ``None`` when the line is no
     unlabelled name."""
-    if len(text) > _NAME_LINE_CHARS:
-        return None
+    if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
+        return None  # most lines: answered without a cache entry
     return _read_name_head(text)
 
 
 @per_text
 def _read_name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool] | None:
-    """Cached worker of :func:`_name_head` (its texts are short: at most a name line)."""
-    if not _TWO_CAPITALS.match(text):
-        return None
+    """Cached worker of :func:`_name_head` (its texts are short: at most a name line, and
+    start with two capitalised words)."""
     plain = not _SEPARATED.search(text) and "@" not in text and not any(map(str.isdigit, text))
     if plain and (text.count(" ") > _NAME_LINE_SPACES or not (is_name(text) or has_joiner(text))):
         return None  # nothing beside the words, and they are not a name
@@ -392,10 +455,11 @@ class _Where:
 def _headlines(doc: Document) -> tuple[int, ...]:
     """The title block and later copies of a headline-like line (the article's own heading
     repeating the page title)."""
+    title, duplicate = Kind.TITLE, Kind.DUPLICATE  # locals: enum members are slow attribute lookups
     return tuple(
         p
         for p, b in enumerate(doc.blocks)
-        if b.kind is Kind.TITLE or (b.kind is Kind.DUPLICATE and looks_like_headline(b.text))
+        if b.kind is title or (b.kind is duplicate and looks_like_headline(b.text))
     )
 
 
@@ -407,8 +471,13 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     """Positions of blocks at most ``reach`` blocks below one of ``under`` where a labelled
     byline or a name with a date, role or handle beside it starts (the title pass asks this
     about its headline candidates)."""
-    wanted = {p for u in under for p in range(u + 1, u + reach + 1) if p < len(doc.blocks)}
-    lines = _body_lines(doc, wanted | {p + 1 for p in wanted if p + 1 < len(doc.blocks)})
+    size = len(doc.blocks)
+    wanted = {p for u in under for p in range(u + 1, u + reach + 1) if p < size}
+    read = wanted | {p + 1 for p in wanted if p + 1 < size}
+    blocks, body, teaser = doc.blocks, Kind.BODY, Kind.TEASER
+    titles = _under_titles(doc) if any(blocks[p].kind is teaser for p in read) else set()
+    kept = (p for p in read if blocks[p].kind is body or (blocks[p].kind is teaser and p in titles))
+    lines = _lines(doc, sorted(kept))
     return [
         lines[c.lines[0]].pos
         for c in _candidates(lines, wanted)
@@ -419,24 +488,21 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
 def split_byline(doc: Document, config: Config) -> Document:
     """Find the article's byline (names, agency, date), its bio and credit lines."""
     del config
-    lines = _body_lines(doc)
     span = main_span(doc)
     chosen: _Candidate | None = None
+    lines: list[_Line] = []
     body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
-    searched = {line.pos for line in lines} | {p for p, b in enumerate(doc.blocks) if b.kind is body}
-    order = {pos: n for n, pos in enumerate(sorted(searched))}
     if span is not None:
+        searched = _searched(doc)
+        order = dict(zip(searched, range(len(searched)), strict=True))
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
         under = {h + d for h in headlines for d in range(1, _UNDER_HEADLINE + 1)}
-        within = {
-            pos
-            for pos, at in order.items()
-            if start - _LABEL_BEFORE <= at <= start + _LABEL_INSIDE
-            or end - _TAIL_INSIDE <= at <= end + _BOX_AFTER
-            or pos in under
-        }
+        within = set(searched[max(start - _LABEL_BEFORE, 0) : start + _LABEL_INSIDE + 1])
+        within.update(searched[max(end - _TAIL_INSIDE, 0) : end + _BOX_AFTER + 1])
+        within.update(under.intersection(order))
         where = _Where(span, headlines, order)
+        lines = _lines(doc, _reach(within, searched))
         found = _candidates(lines, within)
         ranked = [(r, c) for c in found if (r := _rank(c, lines, where)) is not None]
         if ranked:
