@@ -14,6 +14,7 @@ from .text import fold, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
+    "SEPARATOR_LINE",
     "capitalised_share",
     "ends_sentence",
     "is_label",
@@ -26,8 +27,13 @@ __all__ = [
 ]
 
 _SENTENCE_END = regex.compile(r"[.!?…。！？»\"')\]]$")
-_TRUNCATED = regex.compile(r"(?:\.\.\.|…)\s*$")
-_SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]+$")
+# Searched from the end (``(?r)``), where the match must be, so a long text is not scanned.
+# ``\Z`` rather than ``$`` (which also matches before a final newline, where ``\s*`` can
+# go on to the end): the same texts match, and ``regex`` finds a reverse match at ``\Z``
+# at once but tries every position for ``$``.
+_TRUNCATED = regex.compile(r"(?r)(?:\.\.\.|…)\s*\Z")
+SEPARATOR_LINE = regex.compile(r"^[\p{P}\p{S}\s]+$")
+"""What :func:`is_separator` matches, for a pass that tests it with other line patterns in one go."""
 
 
 def ends_sentence(text: str) -> bool:
@@ -54,7 +60,7 @@ def is_separator(text: str) -> bool:
     >>> is_separator(" - "), is_separator("•"), is_separator("A-")
     (True, True, False)
     """
-    return bool(_SEPARATOR.match(text))
+    return bool(SEPARATOR_LINE.match(text))
 
 
 def is_label(text: str, *, max_words: int = 4) -> bool:
