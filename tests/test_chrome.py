@@ -283,7 +283,7 @@ def test_the_classifier_measures_capitals_only_where_they_decide(words: list[str
     class; the class and its detail are those of the full signals."""
     stops = frozenset({"the", "of", "and"})
     text = " ".join(words) + end
-    assert classify(_signals(text, stops, every=False)) == classify(signals(text, stops))
+    assert classify(_signals(text, fold(text), stops, every=False)) == classify(signals(text, stops))
 
 
 _Row = tuple[int, Class, str, float, bool]
@@ -598,4 +598,4 @@ def test_boilerplate_bound_changes_no_hit(words: list[str], units: int) -> None:
     assert terms is not None
     hits = terms.pattern.findall(fold(text))
     dense = len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units
-    assert _boilerplate_hits(text, terms, units) == (hits if dense else [])
+    assert _boilerplate_hits(fold(text), terms, units) == (hits if dense else [])

@@ -196,9 +196,8 @@ _LABELS = (_SHORT, _TITLE)
 """The classes a short block's nearest neighbour in the region is looked for past."""
 
 
-@dataclass(frozen=True, slots=True)
-class Signals:
-    """The plain-text signals of one block."""
+class Signals(NamedTuple):
+    """The plain-text signals of one block (a tuple: the classifier builds one a block text)."""
 
     units: float
     marks: int
@@ -265,20 +264,25 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
-    return _signals(text, stops, every=True)
+    return _signals(text, fold(text), stops, every=True)
 
 
-def _signals(text: str, stops: frozenset[str], *, every: bool) -> Signals:
-    """:func:`signals`; unless ``every``, the capital share is measured only where
-    :func:`classify` reads it (0 elsewhere, as for a short block): a one-line block of
-    ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and stopwords of running
-    text. The share scans the whole text, and most long blocks are paragraphs."""
+def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Signals:
+    """:func:`signals` of a text and its folded ``key``; unless ``every``, the capital share
+    is measured only where :func:`classify` reads it (0 elsewhere, as for a short block): a
+    one-line block of ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and
+    stopwords of running text. The share scans the whole text, and most long blocks are
+    paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
     marks = sentence_marks(text)
     ends = bool(_ENDS.search(text))
-    stop = stopword_density(text, stops) if stops and not brief else None
-    lines = text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip())
+    stop = stopword_density(text, stops, key=key) if stops and not brief else None
+    # A block of NEAR_UNITS words or more has a line that is not blank.
+    if brief or "\n" not in text:
+        lines = text.count("\n") + 1
+    else:
+        lines = sum(1 for line in text.split("\n") if line.strip())
     unpunctuated = units >= UNPUNCTUATED_UNITS and lines == 1 and not (marks or ends)
     read = unpunctuated and stop is not None and stop >= UNPUNCTUATED_STOP
     return Signals(
@@ -422,12 +426,14 @@ def _measure(
     text: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
 ) -> _Measure:
     """Signals, shape, class and UI lines of a block text: everything about a body block
-    that its neighbours do not change, measured once however often the text comes back."""
-    sig = _signals(text, stops, every=False)
+    that its neighbours do not change, measured once however often the text comes back.
+    The text is folded once for all of them (a long text's key is not cached)."""
+    key = fold(text)
+    sig = _signals(text, key, stops, every=False)
     return _Measure(
         sig,
-        _shape(text),
-        _judge(text, sig, ui=False, boilerplate=boilerplate),
+        _shape(key),
+        _judge(text, key, sig, boilerplate),
         tuple([chrome_reason(line, phrases) for line in text.split("\n")]),
     )
 
@@ -470,20 +476,26 @@ def _ui_lines(
     return chrome, edits
 
 
-def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
-    """The class of one body block: comment structure and boilerplate first, then signals."""
+def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
+    """The class of one body block with the folded ``key``: comment structure and
+    boilerplate first, then signals."""
     if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
         # Scored like a UI block unless a thread follows (see _cut_comments).
         return _BARRIER, "opens the comments"
-    if ui:
-        return _BAD, "UI phrase"
     if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
         return _BAD, _AUTHOR_LINE
     if sig.units <= SNIPPET_MAX_WORDS and is_truncated(text):
         return _SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
-    if hits := _boilerplate_hits(text, boilerplate, sig.units):
+    if hits := _boilerplate_hits(key, boilerplate, sig.units):
         return _BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
     return classify(sig)
+
+
+def _judge_ui(text: str, sig: Signals) -> tuple[Class, str]:
+    """The class of a body block of UI lines: it opens the comments or is a UI phrase."""
+    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
+        return _BARRIER, "opens the comments"
+    return _BAD, "UI phrase"
 
 
 class _Judged(NamedTuple):
@@ -513,7 +525,7 @@ def _judge_blocks(
 ) -> _Judged:
     """Step 2: the class of every block the classifier looks at (at ``candidates``, with
     their ``texts`` and, for body blocks, ``measures``), and why."""
-    shapes = [_shape(text) if m is None else m.shape for text, m in zip(texts, measures, strict=True)]
+    shapes = [_shape(fold(text)) if m is None else m.shape for text, m in zip(texts, measures, strict=True)]
     repeats = Counter(shapes)
     rows = []
     for pos, text, measure, shape in zip(candidates, texts, measures, shapes, strict=True):
@@ -527,7 +539,7 @@ def _judge_blocks(
             continue
         sig = measure.sig
         if pos in ui_blocks:
-            cls, why = _judge(text, sig, ui=True, boilerplate=boilerplate)
+            cls, why = _judge_ui(text, sig)
         elif _is_repeat(text, shape, sig, repeats):
             cls, why = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
         else:
@@ -694,13 +706,13 @@ REPEAT_SENTENCE_UNITS = 4
 of the article (see :func:`_is_repeat`), not a button."""
 
 
-def _shape(text: str) -> str:
-    """A block's text with case, punctuation and numbers folded ("Rating: 36 Votes" -> "rating 0 votes").
+def _shape(key: str) -> str:
+    """A block's folded text (``key``) with numbers folded too ("Rating: 36 Votes" -> "rating 0 votes").
 
-    >>> _shape("Rating:\\n36 Votes") == _shape("Rating: 7 votes")
+    >>> _shape(fold("Rating:\\n36 Votes")) == _shape(fold("Rating: 7 votes"))
     True
     """
-    return _DIGITS.sub("0", fold(text))
+    return _DIGITS.sub("0", key)
 
 
 def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bool:
@@ -784,11 +796,11 @@ def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
     return _Boilerplate(pattern, frozenset(max(reversed(t.split(" ")), key=len) for t in terms))
 
 
-def _boilerplate_hits(text: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
-    """The boilerplate terms in ``text`` when they are dense enough to call it site text."""
+def _boilerplate_hits(key: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
+    """The boilerplate terms in a folded text (``key``) when they are dense enough to call
+    it site text."""
     if boilerplate is None:
         return []
-    key = fold(text)
     tokens = key.split(" ")
     if boilerplate.key_words.isdisjoint(tokens):  # most blocks, tested without a call a token
         return []
