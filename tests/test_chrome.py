@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
@@ -599,3 +601,26 @@ def test_boilerplate_bound_changes_no_hit(words: list[str], units: int) -> None:
     hits = terms.pattern.findall(fold(text))
     dense = len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units
     assert _boilerplate_hits(fold(text), terms, units) == (hits if dense else [])
+
+
+_BLOCK_WORDS = st.sampled_from(
+    ["Reply", "2", "days", "ago", "don't", "a'b'c'd", "a", "b", "c", "d", "the", "19"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    blocks=st.lists(st.lists(_BLOCK_WORDS, max_size=14).map(" ".join), max_size=12), teasers=st.integers(0, 3)
+)
+@example(blocks=["Reply 2", "a b c d a b c d", "a'b'c'd a'b'c'd", "Reply 19"], teasers=1)
+def test_repeats_count_every_shape_a_short_block_has(blocks: list[str], teasers: int) -> None:
+    """The shapes of long blocks, teasers and the title are made only where their spaces
+    match a short block's shape; every short block's count is that of all shapes."""
+    stops = frozenset({"the"})
+    measures = [chrome._measure(text, stops, Lexicon(()), None) for text in blocks]
+    measures[:teasers] = [None] * min(teasers, len(measures))  # as a teaser or the title
+    repeats = chrome._repeats(blocks, measures)
+    every = Counter(chrome._shape(fold(text)) for text in blocks)
+    for measure in measures:
+        if measure is not None and measure.shape is not None:
+            assert repeats[measure.shape] == every[measure.shape]

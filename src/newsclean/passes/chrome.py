@@ -413,8 +413,12 @@ class _Measure(NamedTuple):
     """What the classifier learns from a body block's text alone, whatever page it is on."""
 
     sig: Signals
-    shape: str
-    """The text with case, punctuation and numbers folded, to find repeated blocks (:func:`_shape`)."""
+    shape: str | None
+    """For a short block (fewer than ``NEAR_UNITS`` words), the text with case, punctuation
+    and numbers folded, to find repeated blocks (:func:`_shape`); ``None`` for a longer one,
+    whose shape is made only where it could be a short block's (:func:`_repeats`)."""
+    spaces: int
+    """The number of spaces in the folded text, which its shape has too."""
     verdict: tuple[Class, str]
     """The class of the text as a body block that is not a UI block (:func:`_judge`)."""
     ui_lines: tuple[tuple[str, str] | None, ...]
@@ -432,7 +436,8 @@ def _measure(
     sig = _signals(text, key, stops, every=False)
     return _Measure(
         sig,
-        _shape(key),
+        _shape(key) if sig.units < NEAR_UNITS else None,
+        key.count(" "),
         _judge(text, key, sig, boilerplate),
         tuple([chrome_reason(line, phrases) for line in text.split("\n")]),
     )
@@ -525,10 +530,9 @@ def _judge_blocks(
 ) -> _Judged:
     """Step 2: the class of every block the classifier looks at (at ``candidates``, with
     their ``texts`` and, for body blocks, ``measures``), and why."""
-    shapes = [_shape(fold(text)) if m is None else m.shape for text, m in zip(texts, measures, strict=True)]
-    repeats = Counter(shapes)
+    repeats = _repeats(texts, measures)
     rows = []
-    for pos, text, measure, shape in zip(candidates, texts, measures, shapes, strict=True):
+    for pos, text, measure in zip(candidates, texts, measures, strict=True):
         if measure is None:
             if blocks[pos].kind is _TITLE_BLOCK:
                 rows.append((pos, _TITLE, "headline", 0.0, False))
@@ -540,7 +544,7 @@ def _judge_blocks(
         sig = measure.sig
         if pos in ui_blocks:
             cls, why = _judge_ui(text, sig)
-        elif _is_repeat(text, shape, sig, repeats):
+        elif (shape := measure.shape) and _is_repeat(text, shape, sig, repeats):
             cls, why = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
         else:
             cls, why = measure.verdict
@@ -715,14 +719,36 @@ def _shape(key: str) -> str:
     return _DIGITS.sub("0", key)
 
 
+def _repeats(texts: list[str], measures: list[_Measure | None]) -> Counter[str]:
+    """How often the shape of each short body block occurs among the blocks the classifier
+    looks at (``texts``, with ``measures`` for body blocks).
+
+    Only a short body block's count is read (:func:`_is_repeat`), so only shapes equal to
+    one of theirs need counting. Folding numbers leaves a key's spaces as they are: a block
+    whose folded text has another number of spaces than every short block's shape shares
+    none of them, and its shape is not made (most long blocks: folding their numbers is the
+    costly part of a shape).
+    """
+    repeats = Counter([m.shape for m in measures if m is not None and m.shape is not None])
+    spaces = {shape.count(" ") for shape in repeats}
+    for text, measure in zip(texts, measures, strict=True):
+        if measure is None:
+            key = fold(text)
+            if key.count(" ") in spaces:
+                repeats[_shape(key)] += 1
+        elif measure.shape is None and measure.spaces in spaces:
+            repeats[_shape(fold(text))] += 1
+    return repeats
+
+
 def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bool:
-    """Whether a short block's ``shape`` recurs ``REPEATED`` times on the page.
+    """Whether a short block's ``shape`` (not empty) recurs ``REPEATED`` times on the page.
 
     A sentence of several words is exempt: a question or a sentence that recurs ("What
     inspired you?" before each answer of an interview series) is the article's own
     structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
     """
-    if sig.units >= NEAR_UNITS or not shape or repeats[shape] < REPEATED:
+    if sig.units >= NEAR_UNITS or repeats[shape] < REPEATED:
         return False
     return sig.units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
 
