@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Kind
 from newsclean.lexicon import Lexicon
+from newsclean.passes import chrome
 from newsclean.passes.chrome import (
+    _UI_LINES,
     BOILERPLATE_MIN_HITS,
     BOILERPLATE_WORDS_PER_HIT,
     Class,
@@ -280,7 +285,119 @@ def test_the_classifier_measures_capitals_only_where_they_decide(words: list[str
     class; the class and its detail are those of the full signals."""
     stops = frozenset({"the", "of", "and"})
     text = " ".join(words) + end
-    assert classify(_signals(text, stops, every=False)) == classify(signals(text, stops))
+    assert classify(_signals(text, fold(text), stops, every=False)) == classify(signals(text, stops))
+
+
+_Row = tuple[int, Class, str, float, bool]
+_TEXT = (Class.GOOD, Class.NEAR)
+
+
+def _scores_by_definition(judged: list[_Row]) -> tuple[list[float | None], list[bool]]:
+    """The list items and the region scores as the docs define them, one list a step."""
+    listed, intro = [], False
+    for _p, cls, _w, _u, colon in judged:
+        listed.append(intro and cls is Class.SHORT)
+        intro = colon if cls in _TEXT else intro or (cls is Class.SHORT and colon)
+    fixed = {Class.THREAD: None, Class.TITLE: 0.0, Class.REPEATED: -chrome.REPEAT_COST}
+    scores: list[float | None] = []
+    for (_p, cls, _w, units, _c), item in zip(judged, listed, strict=True):
+        if item:
+            scores.append(-chrome.LIST_ITEM_COST)
+        elif cls in fixed:
+            scores.append(fixed[cls])
+        elif cls is Class.TEASER:
+            scores.append(-(chrome.SHORT_COST + units / 2))
+        elif cls in _TEXT:
+            scores.append(units if cls is Class.GOOD else units * chrome.NEAR_WEIGHT)
+        else:
+            scores.append(-(chrome.SHORT_COST + min(units, chrome.COST_CAP)))
+    classes = [cls for _p, cls, _w, _u, _c in judged]
+    for t in (t for t, cls in enumerate(classes) if cls is Class.TITLE):
+        reach = range(t + 1, min(len(classes), t + 1 + chrome.TITLE_REACH))
+        first = next((j for j in reach if classes[j] in _TEXT), None)
+        if first is not None:
+            scores[first] = (scores[first] or 0.0) + chrome.TITLE_BONUS
+    return scores, listed
+
+
+def _run(classes: list[Class], i: int) -> int:
+    """The length of the run of non-text blocks that block ``i`` is in."""
+    j, k = i, i
+    while j > 0 and classes[j - 1] not in _TEXT:
+        j -= 1
+    while k + 1 < len(classes) and classes[k + 1] not in _TEXT:
+        k += 1
+    return k - j + 1
+
+
+def _has_neighbour(classes: list[Class], i: int, step: int, limit: int) -> bool:
+    """Whether a block neither short nor the title lies from ``i`` towards ``limit``, before any thread."""
+    j = i + step
+    while (j <= limit) if step > 0 else (j >= limit):
+        if classes[j] is Class.THREAD:
+            return False
+        if classes[j] not in (Class.SHORT, Class.TITLE):
+            return True
+        j += step
+    return False
+
+
+def _region_by_definition(judged: list[_Row], done: set[int]) -> list[tuple[int, Kind, str, str]]:
+    """The region's decisions as its docs define them: the scores, the region, and for each
+    short block in it its neighbours and the run of non-text blocks it is in."""
+    classes = [cls for _p, cls, _w, _u, _c in judged]
+    scores, listed = _scores_by_definition(judged)
+    span = main_region(scores) if any(cls in _TEXT for cls in classes) else None
+    if span is None:
+        return []
+    start, end = span
+    inside = {Class.BAD: "boilerplate", Class.REPEATED: "repeated_block", Class.SNIPPET: "snippet"}
+    inside[Class.BARRIER] = "comments_header"
+    out = []
+    for i, (pos, cls, why, _u, colon) in enumerate(judged):
+        if pos in done:
+            continue
+        if cls is Class.THREAD:
+            out.append(
+                (pos, Kind.CHROME, "teaser_list" if why.startswith("after a teaser") else "comments", why)
+            )
+        elif i < start or i > end:
+            out.append((pos, Kind.CHROME, "outside_main_region", f"outside main prose region; {why}"))
+        elif cls in inside:
+            out.append((pos, Kind.CHROME, inside[cls], why))
+        elif cls is not Class.SHORT:
+            continue
+        elif not (_has_neighbour(classes, i, -1, start) and _has_neighbour(classes, i, 1, end)):
+            out.append((pos, Kind.CHROME, "short_block", f"short block at the region's edge; {why}"))
+        elif _run(classes, i) > chrome.MAX_SHORT_RUN and not (
+            listed[i] or (colon and i + 1 < len(judged) and listed[i + 1])
+        ):
+            out.append(
+                (pos, Kind.CHROME, "short_run", f"one of {_run(classes, i)} short blocks in a row; {why}")
+            )
+    return out
+
+
+_BLOCKS = st.tuples(
+    st.sampled_from(list(Class)),
+    st.sampled_from([0.0, 1.0, 3.0, 7.0, 12.5, 20.0, 40.0, 90.0]),
+    st.booleans(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=500)
+@given(blocks=st.lists(_BLOCKS, max_size=30))
+def test_the_region_in_one_pass_decides_as_its_definition(
+    blocks: list[tuple[Class, float, bool, bool]],
+) -> None:
+    """The region's steps, fused into two passes over the page (scores, then decisions),
+    decide what the definition decides, with the same details."""
+    judged = [(pos, cls, f"why {pos}", units, colon) for pos, (cls, units, colon, _done) in enumerate(blocks)]
+    done = {pos for pos, (*_rest, is_done) in enumerate(blocks) if is_done}
+    columns = chrome._Judged(*(list(column) for column in zip(*judged, strict=True))) if judged else None
+    got = chrome._outside_region(columns, done) if columns else []
+    assert got == _region_by_definition(judged, done)
 
 
 @pytest.mark.parametrize(
@@ -405,6 +522,38 @@ def test_a_bare_date_line_is_ui(line: str, is_date: bool) -> None:
     assert (found is not None and found[0] == "date_line") is is_date
 
 
+_LINE_WORDS = [
+    "Photo",
+    "IMAGE",
+    "source",
+    "credit",
+    "by",
+    "Tags",
+    "Теги",
+    "category",
+    "comments",
+    "MIN",
+    "min read",
+]
+_LINE_PARTS = st.sampled_from([*_LINE_WORDS, "k", "12", "3", "2019", "x" * 40, *":()./-|•!? \n\t\u00a0"])
+
+
+@settings(max_examples=500)
+@given(parts=st.lists(_LINE_PARTS, max_size=10))
+def test_ui_line_patterns_in_one_alternation_match_as_one_by_one(parts: list[str]) -> None:
+    """The one alternation of the UI line patterns names the first pattern that matches,
+    as trying them in order does; a credit line is one of at most 80 characters."""
+    line = "".join(parts)
+    expected = None
+    for reason, (detail, pattern) in _UI_LINES.items():
+        if regex.match(pattern, line):
+            expected = (reason, detail)
+            break
+    assert chrome_reason(line, Lexicon(())) == expected
+    if expected is not None and expected[0] == "image_credit":
+        assert len(line) <= 80
+
+
 def test_a_tag_line_is_edited_out_of_the_first_paragraph() -> None:
     text = f"Tags: budget, council\n{P1}\n\n{P2}"
     assert newsclean.clean(text) == f"{P1}\n\n{P2}"
@@ -451,4 +600,27 @@ def test_boilerplate_bound_changes_no_hit(words: list[str], units: int) -> None:
     assert terms is not None
     hits = terms.pattern.findall(fold(text))
     dense = len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units
-    assert _boilerplate_hits(text, terms, units) == (hits if dense else [])
+    assert _boilerplate_hits(fold(text), terms, units) == (hits if dense else [])
+
+
+_BLOCK_WORDS = st.sampled_from(
+    ["Reply", "2", "days", "ago", "don't", "a'b'c'd", "a", "b", "c", "d", "the", "19"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    blocks=st.lists(st.lists(_BLOCK_WORDS, max_size=14).map(" ".join), max_size=12), teasers=st.integers(0, 3)
+)
+@example(blocks=["Reply 2", "a b c d a b c d", "a'b'c'd a'b'c'd", "Reply 19"], teasers=1)
+def test_repeats_count_every_shape_a_short_block_has(blocks: list[str], teasers: int) -> None:
+    """The shapes of long blocks, teasers and the title are made only where their spaces
+    match a short block's shape; every short block's count is that of all shapes."""
+    stops = frozenset({"the"})
+    measures = [chrome._measure(text, stops, Lexicon(()), None) for text in blocks]
+    measures[:teasers] = [None] * min(teasers, len(measures))  # as a teaser or the title
+    repeats = chrome._repeats(blocks, measures)
+    every = Counter(chrome._shape(fold(text)) for text in blocks)
+    for measure in measures:
+        if measure is not None and measure.shape is not None:
+            assert repeats[measure.shape] == every[measure.shape]

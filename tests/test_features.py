@@ -101,3 +101,11 @@ def test_the_fast_measures_agree_with_their_definitions(text: str) -> None:
 def test_block_predicates(fn: object, text: str, expected: bool) -> None:
     assert callable(fn)
     assert fn(text) is expected
+
+
+@given(text=st.text(st.sampled_from("ab .…\n\t\u00a0\u2028\x1c"), max_size=20))
+def test_is_truncated_is_an_ellipsis_before_trailing_space(text: str) -> None:
+    """The reverse search that stops at the end of the text finds what a forward search
+    for an ellipsis, spaces and the end (``$``, which also matches before a final newline)
+    finds."""
+    assert is_truncated(text) is bool(regex.search(r"(?:\.\.\.|…)\s*$", text))

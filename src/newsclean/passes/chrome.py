@@ -54,8 +54,8 @@ import regex
 
 from ..config import Config
 from ..features import (
+    SEPARATOR_LINE,
     capitalised_share,
-    is_separator,
     is_truncated,
     length_units,
     sentence_marks,
@@ -63,7 +63,7 @@ from ..features import (
 )
 from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
-from ..model import Document, Kind
+from ..model import Block, Document, Kind
 from ..text import fold, per_text
 from .teasers import split_header
 
@@ -71,30 +71,45 @@ __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome
 
 NAME = "remove_chrome"
 
-# Possessive quantifiers (``*+``): the two space runs cannot trade characters, so a long run
-# of spaces that fails to match costs linear time, not quadratic (tests/test_adversarial.py).
-_CREDIT_LINE = regex.compile(
+# The UI line patterns, one alternation each (see ``_UI_LINE``). Possessive quantifiers
+# (``*+``): the two space runs cannot trade characters, so a long run of spaces that fails
+# to match costs linear time, not quadratic (tests/test_adversarial.py).
+_CREDIT_LINE = (
     r"^\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
     r"foto|fotos|bild|bilder|imagem|imagen|immagine|zdjęcie|фото|источник)"
-    r"(?:\s+(?:credit|credits|by|source))?\s*:\s*\S",
-    regex.I,
+    r"(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
 )
 _CREDIT_MAX_CHARS = 80
-_TAG_LINE = regex.compile(
+_TAG_LINE = (
     r"^\W*+(?:tags?|tagged|tagi|etiquetas?|schlagw[öo]rter|schlagworte|mots[- ]cl[ée]s|parole chiave|"
     r"trefwoorden|теги|метки|categor(?:y|ies|ia|ias|ie|ía|ías)|kategorien?|kategorie|catégories?|"
-    r"рубрик[аи]|категори[ия])\s*+:(?:\s*+[^\s.!?]++){0,12}\s*$",
-    regex.I,
+    r"рубрик[аи]|категори[ия])\s*+:(?:\s*+[^\s.!?]++){0,12}\s*$"
 )
 """A tag or category line ("Tags: budget, council", "Categoria:"): a label, a colon and at
 most twelve words without a sentence end."""
-_DATE_LINE = regex.compile(r"^\s*+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$")
+_DATE_LINE = r"^\s*+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$"
 """A line that is only a numeric date ("05/10/2018", "2019-11-20"): page metadata."""
-_COUNT = regex.compile(
+_COUNT = (
     r"^\s*+\(?\d[\d,.]*+\s*+[kKmM]?\)?\s*+(?:comments?|shares?|views?|likes?|reactions?|replies|"
-    r"min(?:ute)?s?\s+read|min)\s*$",
-    regex.I,
+    r"min(?:ute)?s?\s+read|min)\s*$"
 )
+_UI_LINES = {
+    "separator": ("punctuation only", SEPARATOR_LINE.pattern),
+    "image_credit": (
+        "an image or photo credit",
+        rf"(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z)(?i:{_CREDIT_LINE})",
+    ),
+    "chrome_count": ("a count of comments, shares or reading time", f"(?i:{_COUNT})"),
+    "date_line": ("a bare date", _DATE_LINE),
+    "tag_line": ("a tag or category list", f"(?i:{_TAG_LINE})"),
+}
+"""The reason, detail and pattern of each kind of UI line that is not a lexicon phrase, in
+the order :func:`chrome_reason` tries them. A credit line is one of at most
+``_CREDIT_MAX_CHARS`` characters (the lookahead)."""
+_UI_LINE = regex.compile("|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items()))
+"""The patterns of ``_UI_LINES`` as one alternation, tried in order at the start of a line:
+one call finds the first that matches (``lastgroup`` names it; no pattern has a group of
+its own) where trying them one by one took five."""
 
 UNPUNCTUATED_UNITS = 15
 UNPUNCTUATED_STOP = 0.3
@@ -169,9 +184,20 @@ class Class(str, Enum):
     """Not a body block: the headline found by ``find_title``, an anchor for the region."""
 
 
-@dataclass(frozen=True, slots=True)
-class Signals:
-    """The plain-text signals of one block."""
+# Python 3.11 looks an enum member up on its class through a descriptor, ten times slower
+# than a global: the loops of this module, which compare a class or a kind per block, name the
+# members they compare with through these constants.
+_GOOD, _NEAR, _SHORT, _BAD = Class.GOOD, Class.NEAR, Class.SHORT, Class.BAD
+_BARRIER, _REPEATED, _SNIPPET = Class.BARRIER, Class.REPEATED, Class.SNIPPET
+_TEASER, _THREAD, _TITLE = Class.TEASER, Class.THREAD, Class.TITLE
+_BODY, _CHROME, _TITLE_BLOCK = Kind.BODY, Kind.CHROME, Kind.TITLE
+_TEXT = (_GOOD, _NEAR)
+_LABELS = (_SHORT, _TITLE)
+"""The classes a short block's nearest neighbour in the region is looked for past."""
+
+
+class Signals(NamedTuple):
+    """The plain-text signals of one block (a tuple: the classifier builds one a block text)."""
 
     units: float
     marks: int
@@ -238,20 +264,25 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
-    return _signals(text, stops, every=True)
+    return _signals(text, fold(text), stops, every=True)
 
 
-def _signals(text: str, stops: frozenset[str], *, every: bool) -> Signals:
-    """:func:`signals`; unless ``every``, the capital share is measured only where
-    :func:`classify` reads it (0 elsewhere, as for a short block): a one-line block of
-    ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and stopwords of running
-    text. The share scans the whole text, and most long blocks are paragraphs."""
+def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Signals:
+    """:func:`signals` of a text and its folded ``key``; unless ``every``, the capital share
+    is measured only where :func:`classify` reads it (0 elsewhere, as for a short block): a
+    one-line block of ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and
+    stopwords of running text. The share scans the whole text, and most long blocks are
+    paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
     marks = sentence_marks(text)
     ends = bool(_ENDS.search(text))
-    stop = stopword_density(text, stops) if stops and not brief else None
-    lines = text.count("\n") + 1 if brief else sum(1 for line in text.split("\n") if line.strip())
+    stop = stopword_density(text, stops, key=key) if stops and not brief else None
+    # A block of NEAR_UNITS words or more has a line that is not blank.
+    if brief or "\n" not in text:
+        lines = text.count("\n") + 1
+    else:
+        lines = sum(1 for line in text.split("\n") if line.strip())
     unpunctuated = units >= UNPUNCTUATED_UNITS and lines == 1 and not (marks or ends)
     read = unpunctuated and stop is not None and stop >= UNPUNCTUATED_STOP
     return Signals(
@@ -276,14 +307,14 @@ def classify(sig: Signals) -> tuple[Class, str]:
     stop_ok = sig.stop is None or sig.stop >= STOP_GOOD
     stop_near = sig.stop is None or sig.stop >= STOP_NEAR
     if sig.units >= GOOD_UNITS and sig.marks >= 1 and stop_ok:
-        return Class.GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
+        return _GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
     if sig.units >= NEAR_UNITS and (sig.ends or sig.marks >= 1) and stop_near:
-        return Class.NEAR, f"{sig.units:g} words; ends like a sentence"
+        return _NEAR, f"{sig.units:g} words; ends like a sentence"
     unpunctuated = sig.units >= UNPUNCTUATED_UNITS and sig.lines == 1 and sig.caps < 0.5
     if unpunctuated and sig.stop is not None and sig.stop >= UNPUNCTUATED_STOP:
-        return Class.NEAR, f"{sig.units:g} words; stopwords {sig.stop:.0%} without a sentence end"
+        return _NEAR, f"{sig.units:g} words; stopwords {sig.stop:.0%} without a sentence end"
     if sig.lines >= LIST_LINES and sig.units >= LIST_UNITS and sig.units >= LIST_LINE_UNITS * sig.lines:
-        return Class.NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
+        return _NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
     why = [f"{sig.units:g} words"]
     if not sig.marks and not sig.ends:
         why.append("no sentence punctuation")
@@ -291,7 +322,7 @@ def classify(sig: Signals) -> tuple[Class, str]:
         why.append("too short for a sentence")
     if sig.stop is not None and not stop_near:
         why.append(f"few function words ({sig.stop:.0%})")
-    return Class.SHORT, "; ".join(why)
+    return _SHORT, "; ".join(why)
 
 
 def main_region(scores: list[float | None]) -> tuple[int, int] | None:
@@ -320,13 +351,6 @@ def main_region(scores: list[float | None]) -> tuple[int, int] | None:
     return best_span
 
 
-_UI_LINES = (
-    (_COUNT, "chrome_count", "a count of comments, shares or reading time"),
-    (_DATE_LINE, "date_line", "a bare date"),
-    (_TAG_LINE, "tag_line", "a tag or category list"),
-)
-
-
 @per_text
 def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     """``(reason, detail)`` when ``line`` is UI text, else ``None``.
@@ -336,36 +360,12 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     >>> chrome_reason("  |  ", Lexicon(()))
     ('separator', 'punctuation only')
     """
-    if is_separator(line):
-        return ("separator", "punctuation only")
-    if _CREDIT_LINE.match(line) and len(line) <= _CREDIT_MAX_CHARS:
-        return ("image_credit", "an image or photo credit")
-    for pattern, reason, detail in _UI_LINES:
-        if pattern.match(line):
-            return (reason, detail)
+    if found := _UI_LINE.match(line):
+        reason = found.lastgroup or ""
+        return (reason, _UI_LINES[reason][0])
     if phrase := phrases.match(line):
         return ("chrome_phrase", f"UI phrase {phrase!r}")
     return None
-
-
-_FIXED_SCORES: dict[Class, float | None] = {
-    Class.THREAD: None,
-    Class.TITLE: 0.0,
-    Class.REPEATED: -REPEAT_COST,
-}
-
-
-def _score(cls: Class, sig: Signals) -> float | None:
-    """What a block adds to (or costs) the main region; ``None`` for a block no region takes."""
-    if cls in _FIXED_SCORES:
-        return _FIXED_SCORES[cls]
-    if cls is Class.TEASER:
-        return -(SHORT_COST + sig.units / 2)
-    if cls is Class.GOOD:
-        return sig.units
-    if cls is Class.NEAR:
-        return sig.units * NEAR_WEIGHT
-    return -(SHORT_COST + min(sig.units, COST_CAP))
 
 
 def remove_chrome(doc: Document, config: Config) -> Document:
@@ -376,45 +376,49 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     stops = stopwords(language)
     boilerplate = _boilerplate(languages)
     candidates = [pos for pos, block in enumerate(doc.blocks) if block.kind in _CANDIDATES]
-    measures = [_measure(doc.blocks[pos].text, stops, phrases, boilerplate) for pos in candidates]
-    chrome, edits = _ui_lines(doc, candidates, measures)
+    if not candidates:
+        return doc
+    texts = [doc.blocks[pos].text for pos in candidates]
+    measures = [
+        _measure(text, stops, phrases, boilerplate) if doc.blocks[pos].kind is _BODY else None
+        for pos, text in zip(candidates, texts, strict=True)
+    ]
+    chrome, edits = _ui_lines(candidates, texts, measures)
     if edits:
         doc = doc.edit(NAME, edits)
-        edited = {pos for pos, *_ in edits}
-        measures = [
-            _measure(doc.blocks[pos].text, stops, phrases, boilerplate) if pos in edited else measure
-            for pos, measure in zip(candidates, measures, strict=True)
-        ]
+        edited = {pos: text for pos, text, *_ in edits}
+        for i, pos in enumerate(candidates):
+            if pos in edited:
+                texts[i] = edited[pos]
+                measures[i] = _measure(texts[i], stops, phrases, boilerplate)
     ui_blocks = {pos for pos, *_ in chrome}
-    blocks = doc.blocks
-    repeats = Counter([m.shape for m in measures])
-    judged = []
-    for pos, (sig, shape, verdict, _ui) in zip(candidates, measures, strict=True):
-        block = blocks[pos]
-        if block.kind is Kind.TITLE:
-            cls, why = Class.TITLE, "headline"
-        elif block.kind is Kind.TEASER:
-            bare = split_header(block.text, languages)
-            cls, why = Class.TEASER, (_TEASER_HEADER if bare and not bare[1] else "teaser")
-        elif pos in ui_blocks:
-            cls, why = _judge(block.text, sig, ui=True, boilerplate=boilerplate)
-        elif _is_repeat(block.text, shape, sig, repeats):
-            cls, why = Class.REPEATED, f"short block repeated {repeats[shape]} times on the page"
-        else:
-            cls, why = verdict
-        judged.append((pos, cls, why, sig))
-    done = ui_blocks | {pos for pos in candidates if blocks[pos].kind is not Kind.BODY}
-    judged = _author_boxes(judged, doc, lexicon("chrome/author_box", languages))
-    chrome.extend(_outside_region(_cut_comments(_cut_off_text(judged), ui_blocks), done))
+    judged = _judge_blocks(
+        doc.blocks,
+        candidates,
+        texts,
+        measures,
+        ui_blocks=ui_blocks,
+        languages=languages,
+        boilerplate=boilerplate,
+    )
+    _author_boxes(judged, texts, lexicon("chrome/author_box", languages))
+    _cut_off_text(judged)
+    _cut_comments(judged, ui_blocks)
+    done = ui_blocks | {pos for pos, measure in zip(candidates, measures, strict=True) if measure is None}
+    chrome.extend(_outside_region(judged, done))
     return doc.reclassify(NAME, chrome)
 
 
 class _Measure(NamedTuple):
-    """What the classifier learns from a block's text alone, whatever page it is on."""
+    """What the classifier learns from a body block's text alone, whatever page it is on."""
 
     sig: Signals
-    shape: str
-    """The text with case, punctuation and numbers folded, to find repeated blocks (:func:`_shape`)."""
+    shape: str | None
+    """For a short block (fewer than ``NEAR_UNITS`` words), the text with case, punctuation
+    and numbers folded, to find repeated blocks (:func:`_shape`); ``None`` for a longer one,
+    whose shape is made only where it could be a short block's (:func:`_repeats`)."""
+    spaces: int
+    """The number of spaces in the folded text, which its shape has too."""
     verdict: tuple[Class, str]
     """The class of the text as a body block that is not a UI block (:func:`_judge`)."""
     ui_lines: tuple[tuple[str, str] | None, ...]
@@ -425,25 +429,26 @@ class _Measure(NamedTuple):
 def _measure(
     text: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
 ) -> _Measure:
-    """Signals, shape, class and UI lines of a block text: everything about a block that
-    its neighbours do not change, measured once however often the text comes back."""
-    sig = _signals(text, stops, every=False)
+    """Signals, shape, class and UI lines of a block text: everything about a body block
+    that its neighbours do not change, measured once however often the text comes back.
+    The text is folded once for all of them (a long text's key is not cached)."""
+    key = fold(text)
+    sig = _signals(text, key, stops, every=False)
     return _Measure(
         sig,
-        _shape(text),
-        _judge(text, sig, ui=False, boilerplate=boilerplate),
+        _shape(key) if sig.units < NEAR_UNITS else None,
+        key.count(" "),
+        _judge(text, key, sig, boilerplate),
         tuple([chrome_reason(line, phrases) for line in text.split("\n")]),
     )
 
 
 _CANDIDATES = (Kind.BODY, Kind.TITLE, Kind.TEASER)
 """The kinds of block the classifier looks at: body blocks, teasers, which count for the
-region, and the title, its anchor."""
+region, and the title, its anchor. Only body blocks are measured (:func:`_measure`): the
+title and the teasers have classes of their own, and the region reads a teaser's length
+alone."""
 
-
-_TEXT = (Class.GOOD, Class.NEAR)
-Judged = tuple[int, Class, str, Signals]
-"""``(position, class, why, signals)`` of one block the classifier looked at."""
 Decision = tuple[int, Kind, str, str]
 """``(position, kind, reason, detail)``, as :meth:`Document.reclassify` takes it."""
 Edit = tuple[int, str, str, str]
@@ -451,24 +456,24 @@ Edit = tuple[int, str, str, str]
 
 
 def _ui_lines(
-    doc: Document, candidates: list[int], measures: list[_Measure]
+    candidates: list[int], texts: list[str], measures: list[_Measure | None]
 ) -> tuple[list[Decision], list[Edit]]:
     """Step 1: UI blocks become chrome, UI lines are edited out of mixed blocks.
 
-    Returns the chrome decisions and the edits, for the body blocks among ``candidates``.
+    Returns the chrome decisions and the edits, for the body blocks among ``candidates``
+    (those with a measure).
     """
     chrome = []
     edits = []
-    for pos, measure in zip(candidates, measures, strict=True):
-        found = measure.ui_lines
-        if not any(found) or doc.blocks[pos].kind is not Kind.BODY:
+    for pos, text, measure in zip(candidates, texts, measures, strict=True):
+        if measure is None or not any(found := measure.ui_lines):
             continue
-        lines = doc.blocks[pos].text.split("\n")
+        lines = text.split("\n")
         if all(found):
             reason, detail = found[0] or ("", "")
             if len(lines) > 1:
                 detail = f"{len(lines)} UI lines, first: {detail}"
-            chrome.append((pos, Kind.CHROME, reason, detail))
+            chrome.append((pos, _CHROME, reason, detail))
         else:
             kept = [line for line, why in zip(lines, found, strict=True) if why is None]
             dropped = [line for line, why in zip(lines, found, strict=True) if why is not None]
@@ -476,20 +481,76 @@ def _ui_lines(
     return chrome, edits
 
 
-def _judge(text: str, sig: Signals, *, ui: bool, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
-    """The class of one body block: comment structure and boilerplate first, then signals."""
+def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
+    """The class of one body block with the folded ``key``: comment structure and
+    boilerplate first, then signals."""
     if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
         # Scored like a UI block unless a thread follows (see _cut_comments).
-        return Class.BARRIER, "opens the comments"
-    if ui:
-        return Class.BAD, "UI phrase"
+        return _BARRIER, "opens the comments"
     if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
-        return Class.BAD, _AUTHOR_LINE
+        return _BAD, _AUTHOR_LINE
     if sig.units <= SNIPPET_MAX_WORDS and is_truncated(text):
-        return Class.SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
-    if hits := _boilerplate_hits(text, boilerplate, sig.units):
-        return Class.BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
+        return _SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
+    if hits := _boilerplate_hits(key, boilerplate, sig.units):
+        return _BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
     return classify(sig)
+
+
+def _judge_ui(text: str, sig: Signals) -> tuple[Class, str]:
+    """The class of a body block of UI lines: it opens the comments or is a UI phrase."""
+    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
+        return _BARRIER, "opens the comments"
+    return _BAD, "UI phrase"
+
+
+class _Judged(NamedTuple):
+    """The blocks the classifier looked at, in page order, one list a field: ``classes[i]``
+    is the class of the block at ``positions[i]``. The steps after the classifier read a
+    field or two across the page, or change a few entries in place."""
+
+    positions: list[int]
+    classes: list[Class]
+    whys: list[str]
+    """The signals that decided each class, for the change's detail."""
+    units: list[float]
+    """Each block's length (:attr:`Signals.units`; 0 for the title, whose length no step reads)."""
+    colons: list[bool]
+    """Whether each body block introduces what follows (:attr:`Signals.colon`)."""
+
+
+def _judge_blocks(
+    blocks: tuple[Block, ...],
+    candidates: list[int],
+    texts: list[str],
+    measures: list[_Measure | None],
+    *,
+    ui_blocks: set[int],
+    languages: tuple[str, ...],
+    boilerplate: _Boilerplate | None,
+) -> _Judged:
+    """Step 2: the class of every block the classifier looks at (at ``candidates``, with
+    their ``texts`` and, for body blocks, ``measures``), and why."""
+    repeats = _repeats(texts, measures)
+    rows = []
+    for pos, text, measure in zip(candidates, texts, measures, strict=True):
+        if measure is None:
+            if blocks[pos].kind is _TITLE_BLOCK:
+                rows.append((pos, _TITLE, "headline", 0.0, False))
+            else:
+                bare = split_header(text, languages)
+                why = _TEASER_HEADER if bare and not bare[1] else "teaser"
+                rows.append((pos, _TEASER, why, length_units(text), False))
+            continue
+        sig = measure.sig
+        if pos in ui_blocks:
+            cls, why = _judge_ui(text, sig)
+        elif (shape := measure.shape) and _is_repeat(text, shape, sig, repeats):
+            cls, why = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
+        else:
+            cls, why = measure.verdict
+        rows.append((pos, cls, why, sig.units, sig.colon))
+    positions, classes, whys, units, colons = map(list, zip(*rows, strict=True))
+    return _Judged(positions, classes, whys, units, colons)
 
 
 AUTHOR_BIO_REACH = 30
@@ -497,16 +558,19 @@ AUTHOR_BIO_REACH = 30
 _NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
 
 
-def _author_boxes(judged: list[Judged], doc: Document, headers: Lexicon) -> list[Judged]:
+def _author_boxes(judged: _Judged, texts: list[str], headers: Lexicon) -> None:
     """An author box after the article is boilerplate: a header "About Jane Doe" (a phrase
     of ``chrome/author_box`` and a name of two to four capitalised words) and the next block
-    when its first words name the same person ("Jane Doe is a reporter ...")."""
-    out = list(judged)
-    for i, (pos, cls, _why, sig) in enumerate(judged[:-1]):
-        bio_pos, bio_cls, _bio_why, bio_sig = judged[i + 1]
-        if cls is not Class.SHORT or bio_cls not in _TEXT:
+    when its first words name the same person ("Jane Doe is a reporter ...").
+
+    ``texts`` are the blocks' texts. A header is a short block and its bio a text block,
+    so no block is both, and changing a pair in place leaves the next pairs as they were.
+    """
+    classes, whys = judged.classes, judged.whys
+    for i in range(len(classes) - 1):
+        if classes[i] is not _SHORT or classes[i + 1] not in _TEXT:
             continue
-        text = doc.blocks[pos].text.strip()
+        text = texts[i].strip()
         if "\n" in text or headers.match(text) is None:
             continue
         tokens = text.split()
@@ -514,77 +578,115 @@ def _author_boxes(judged: list[Judged], doc: Document, headers: Lexicon) -> list
         name = next((n for n in names if all(map(_NAME_WORD.match, n))), None)
         if name is None:
             continue
-        opening = " ".join(doc.blocks[bio_pos].text.split()[:AUTHOR_BIO_REACH])
+        opening = " ".join(texts[i + 1].split()[:AUTHOR_BIO_REACH])
         if " ".join(name) in opening:
             who = " ".join(name)
-            out[i] = (pos, Class.BAD, f"author box header ({who})", sig)
-            out[i + 1] = (bio_pos, Class.BAD, f"author box: a bio of {who}", bio_sig)
-    return out
+            classes[i], whys[i] = _BAD, f"author box header ({who})"
+            classes[i + 1], whys[i + 1] = _BAD, f"author box: a bio of {who}"
 
 
-def _cut_off_text(judged: list[Judged]) -> list[Judged]:
+def _cut_off_text(judged: _Judged) -> None:
     """Snippets that continue the article are text: the first text block under the headline,
-    or a cut-off block right after a text block (a paywall shows the opening that way)."""
-    out = list(judged)
-    for i, (pos, cls, why, sig) in enumerate(judged):
-        if cls is not Class.SNIPPET:
+    or a cut-off block right after a text block (a paywall shows the opening that way).
+
+    Each snippet is judged by the classes as they were before any snippet became text.
+    """
+    classes, whys = judged.classes, judged.whys
+    if _SNIPPET not in classes:
+        return
+    continued = []
+    for i, cls in enumerate(classes):
+        if cls is not _SNIPPET:
             continue
-        after_text = i > 0 and judged[i - 1][1] in _TEXT
-        window = judged[max(0, i - TITLE_REACH) : i]
-        under_title = any(c is Class.TITLE for _p, c, _w, _s in window) and not any(
-            c in _TEXT for _p, c, _w, _s in window
-        )
-        if after_text or under_title:
-            out[i] = (pos, Class.NEAR, f"{why}; continues the text above", sig)
-    return out
+        after_text = i > 0 and classes[i - 1] in _TEXT
+        window = classes[max(0, i - TITLE_REACH) : i]
+        if after_text or (_TITLE in window and _GOOD not in window and _NEAR not in window):
+            continued.append(i)
+    for i in continued:
+        classes[i], whys[i] = _NEAR, f"{whys[i]}; continues the text above"
 
 
-def _region_scores(judged: list[Judged], listed: list[bool]) -> list[float | None]:
-    """Each block's score for the region, the first text block under the headline raised;
-    ``listed`` flags the items of introduced lists (see :func:`_introduced`)."""
-    scores = [
-        -LIST_ITEM_COST if item else _score(cls, sig)
-        for (_, cls, _, sig), item in zip(judged, listed, strict=True)
-    ]
-    for t, (_pos, cls, _why, _sig) in enumerate(judged):
-        if cls is not Class.TITLE:
-            continue
-        reach = range(t + 1, min(len(judged), t + 1 + TITLE_REACH))
-        first = next((j for j in reach if judged[j][1] in _TEXT), None)
-        if first is not None:
-            scores[first] = (scores[first] or 0.0) + TITLE_BONUS
-    return scores
+def _region_scores(judged: _Judged) -> tuple[list[float | None], list[bool]]:
+    """Each block's score for the region, and whether it is an item of a list that a text
+    or short block ending in a colon introduces ("The diet allows these foods:") with no
+    text between: a list of the article, not a link row, which costs the region almost
+    nothing. The first text block under the headline is raised by ``TITLE_BONUS``. One
+    pass, left to right."""
+    scores: list[float | None] = []
+    listed = []
+    intro = False
+    titles: list[int] = []  # the headlines above that no text block follows yet
+    for i, (cls, units, colon) in enumerate(zip(judged.classes, judged.units, judged.colons, strict=True)):
+        item = False
+        score: float | None
+        if cls is _SHORT:  # the most frequent class first
+            item = intro
+            score = -LIST_ITEM_COST if item else -(SHORT_COST + min(units, COST_CAP))
+            intro = intro or colon
+        elif cls is _GOOD or cls is _NEAR:
+            score = units if cls is _GOOD else units * NEAR_WEIGHT
+            for t in titles:
+                if i <= t + TITLE_REACH:
+                    score += TITLE_BONUS
+            titles.clear()
+            intro = colon
+        elif cls is _TEASER:
+            score = -(SHORT_COST + units / 2)
+        elif cls is _REPEATED:
+            score = -REPEAT_COST
+        elif cls is _THREAD:
+            score = None
+        elif cls is _TITLE:
+            score = 0.0
+            titles.append(i)
+        else:
+            score = -(SHORT_COST + min(units, COST_CAP))
+        scores.append(score)
+        listed.append(item)
+    return scores, listed
 
 
-def _outside_region(judged: list[Judged], done: set[int]) -> list[Decision]:
+def _outside_region(judged: _Judged, done: set[int]) -> list[Decision]:
     """Chrome decisions for the classified body blocks: the region, then smoothing.
 
-    Blocks in ``done`` are already chrome (UI phrases); they count for the region only.
+    Blocks in ``done`` (UI blocks, the title, teasers) are decided already; they count for
+    the region only.
     """
-    if not any(cls in _TEXT for _, cls, _, _ in judged):
+    classes = judged.classes
+    if _GOOD not in classes and _NEAR not in classes:
         return []
-    listed = _introduced(judged)
-    span = main_region(_region_scores(judged, listed))
+    scores, listed = _region_scores(judged)
+    span = main_region(scores)
     if span is None:
         return []
     start, end = span
-    runs = _short_runs(judged)
+    # A short block in the region is at its edge unless a block that is neither short nor
+    # the title lies between it and each end of the region (no thread lies in the region).
+    first = next((i for i in range(start, end + 1) if classes[i] not in _LABELS), end + 1)
+    last = next((i for i in range(end, start - 1, -1) if classes[i] not in _LABELS), start - 1)
     out = []
-    for i, (pos, cls, why, _sig) in enumerate(judged):
+    last_text = next_text = -1  # the text blocks either side of the run of non-text blocks i is in
+    for i, (pos, cls, why) in enumerate(zip(judged.positions, classes, judged.whys, strict=True)):
+        if cls is _GOOD or cls is _NEAR:
+            last_text = i
         if pos in done:
             continue
-        if cls is Class.THREAD:
+        if cls is _THREAD:
             reason = "teaser_list" if why.startswith(_AFTER_TEASERS) else "comments"
-            out.append((pos, Kind.CHROME, reason, why))
+            out.append((pos, _CHROME, reason, why))
         elif i < start or i > end:
-            out.append((pos, Kind.CHROME, "outside_main_region", f"outside main prose region; {why}"))
+            out.append((pos, _CHROME, "outside_main_region", f"outside main prose region; {why}"))
         elif cls in _INSIDE_REASON:
-            out.append((pos, Kind.CHROME, _INSIDE_REASON[cls], why))
-        elif cls is Class.SHORT:
-            if _nearest(judged, i, -1, start) is None or _nearest(judged, i, 1, end) is None:
-                out.append((pos, Kind.CHROME, "short_block", f"short block at the region's edge; {why}"))
-            elif runs[i] > MAX_SHORT_RUN and not (listed[i] or _opens_list(judged, listed, i)):
-                out.append((pos, Kind.CHROME, "short_run", f"one of {runs[i]} short blocks in a row; {why}"))
+            out.append((pos, _CHROME, _INSIDE_REASON[cls], why))
+        elif cls is _SHORT:
+            if not first < i < last:
+                out.append((pos, _CHROME, "short_block", f"short block at the region's edge; {why}"))
+                continue
+            if next_text < i:
+                next_text = next((j for j in range(i + 1, len(classes)) if classes[j] in _TEXT), len(classes))
+            run = next_text - last_text - 1
+            if run > MAX_SHORT_RUN and not (listed[i] or _opens_list(judged, listed, i)):
+                out.append((pos, _CHROME, "short_run", f"one of {run} short blocks in a row; {why}"))
     return out
 
 
@@ -596,48 +698,9 @@ _INSIDE_REASON = {
 }
 
 
-def _introduced(judged: list[Judged]) -> list[bool]:
-    """For each block, whether it is a short block after a text or short block ending in a
-    colon ("The diet allows these foods:") with no text between: a list of the article, not
-    a link row. One pass, left to right."""
-    flags = []
-    intro = False
-    for _pos, cls, _why, sig in judged:
-        if cls in _TEXT:
-            flags.append(False)
-            intro = sig.colon
-            continue
-        flags.append(intro and cls is Class.SHORT)
-        intro = intro or (cls is Class.SHORT and sig.colon)
-    return flags
-
-
-def _opens_list(judged: list[Judged], listed: list[bool], i: int) -> bool:
+def _opens_list(judged: _Judged, listed: list[bool], i: int) -> bool:
     """Whether block ``i`` ends in a colon and the block after it is a listed item."""
-    return judged[i][3].colon and i + 1 < len(judged) and listed[i + 1]
-
-
-def _short_runs(judged: list[Judged]) -> list[int]:
-    """For each block, the length of the run of consecutive non-text blocks it is in (0 for text).
-
-    >>> s = Signals(units=1, marks=0, ends=False, stop=None, caps=1.0)
-    >>> classes = (Class.GOOD, Class.SHORT, Class.BAD, Class.NEAR)
-    >>> _short_runs([(i, c, "", s) for i, c in enumerate(classes)])
-    [0, 2, 2, 0]
-    """
-    runs = [0] * len(judged)
-    i = 0
-    while i < len(judged):
-        if judged[i][1] in _TEXT:
-            i += 1
-            continue
-        j = i
-        while j < len(judged) and judged[j][1] not in _TEXT:
-            j += 1
-        for k in range(i, j):
-            runs[k] = j - i
-        i = j
-    return runs
+    return judged.colons[i] and i + 1 < len(listed) and listed[i + 1]
 
 
 _DIGITS = regex.compile(r"\d+")
@@ -647,28 +710,50 @@ REPEAT_SENTENCE_UNITS = 4
 of the article (see :func:`_is_repeat`), not a button."""
 
 
-def _shape(text: str) -> str:
-    """A block's text with case, punctuation and numbers folded ("Rating: 36 Votes" -> "rating 0 votes").
+def _shape(key: str) -> str:
+    """A block's folded text (``key``) with numbers folded too ("Rating: 36 Votes" -> "rating 0 votes").
 
-    >>> _shape("Rating:\\n36 Votes") == _shape("Rating: 7 votes")
+    >>> _shape(fold("Rating:\\n36 Votes")) == _shape(fold("Rating: 7 votes"))
     True
     """
-    return _DIGITS.sub("0", fold(text))
+    return _DIGITS.sub("0", key)
+
+
+def _repeats(texts: list[str], measures: list[_Measure | None]) -> Counter[str]:
+    """How often the shape of each short body block occurs among the blocks the classifier
+    looks at (``texts``, with ``measures`` for body blocks).
+
+    Only a short body block's count is read (:func:`_is_repeat`), so only shapes equal to
+    one of theirs need counting. Folding numbers leaves a key's spaces as they are: a block
+    whose folded text has another number of spaces than every short block's shape shares
+    none of them, and its shape is not made (most long blocks: folding their numbers is the
+    costly part of a shape).
+    """
+    repeats = Counter([m.shape for m in measures if m is not None and m.shape is not None])
+    spaces = {shape.count(" ") for shape in repeats}
+    for text, measure in zip(texts, measures, strict=True):
+        if measure is None:
+            key = fold(text)
+            if key.count(" ") in spaces:
+                repeats[_shape(key)] += 1
+        elif measure.shape is None and measure.spaces in spaces:
+            repeats[_shape(fold(text))] += 1
+    return repeats
 
 
 def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bool:
-    """Whether a short block's ``shape`` recurs ``REPEATED`` times on the page.
+    """Whether a short block's ``shape`` (not empty) recurs ``REPEATED`` times on the page.
 
     A sentence of several words is exempt: a question or a sentence that recurs ("What
     inspired you?" before each answer of an interview series) is the article's own
     structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
     """
-    if sig.units >= NEAR_UNITS or not shape or repeats[shape] < REPEATED:
+    if sig.units >= NEAR_UNITS or repeats[shape] < REPEATED:
         return False
     return sig.units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
 
 
-def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
+def _cut_comments(judged: _Judged, ui_blocks: set[int]) -> None:
     """Everything after a comments header that follows prose is the thread, not the article;
     so is everything after a teaser list header ("You may also like") that follows prose.
 
@@ -677,20 +762,22 @@ def _cut_comments(judged: list[Judged], ui_blocks: set[int]) -> list[Judged]:
     ago", "Rating: 36 votes", the same share row under every card) that are not UI buttons.
     A "Related" box inside the article, followed by one or two links, does not cut it.
     """
+    classes, whys = judged.classes, judged.whys
+    if _BARRIER not in classes and _TEASER not in classes:
+        return
     seen_prose = False
-    for i, (_pos, cls, why, _sig) in enumerate(judged):
-        opens_list = cls is Class.TEASER and why == _TEASER_HEADER
-        if (cls is Class.BARRIER or opens_list) and seen_prose:
-            ahead = judged[i + 1 : i + 1 + COMMENT_LOOKAHEAD]
-            authors = sum(why == _AUTHOR_LINE for _p, _c, why, _s in ahead)
-            repeated = sum(c is Class.REPEATED and p not in ui_blocks for p, c, _w, _s in ahead)
-            if authors or repeated >= 2 or (opens_list and _cards(ahead)):
+    for i, (cls, why) in enumerate(zip(classes, whys, strict=True)):
+        opens_list = cls is _TEASER and why == _TEASER_HEADER
+        if (cls is _BARRIER or opens_list) and seen_prose:
+            ahead = range(i + 1, min(len(classes), i + 1 + COMMENT_LOOKAHEAD))
+            authors = sum(whys[j] == _AUTHOR_LINE for j in ahead)
+            repeated = sum(classes[j] is _REPEATED and judged.positions[j] not in ui_blocks for j in ahead)
+            if authors or repeated >= 2 or (opens_list and _cards(judged, ahead)):
                 after = _AFTER_TEASERS if opens_list else "after the comments header"
-                return judged[: i + 1] + [
-                    (pos, Class.THREAD, f"{after}; {why}", sig) for pos, _cls, why, sig in judged[i + 1 :]
-                ]
-        seen_prose = seen_prose or cls in (Class.GOOD, Class.NEAR)
-    return judged
+                for j in range(i + 1, len(classes)):
+                    classes[j], whys[j] = _THREAD, f"{after}; {whys[j]}"
+                return
+        seen_prose = seen_prose or cls in _TEXT
 
 
 CARD_LABEL_UNITS = 4
@@ -698,28 +785,16 @@ CARD_LABEL_UNITS = 4
 paragraph of running text (``GOOD_UNITS``)."""
 
 
-def _cards(ahead: list[Judged]) -> bool:
-    """Whether the blocks after a teaser list header are cards: two or more short names and
-    two or more short blurbs, with no full paragraph among them ("Related" inside an article
-    is followed by one link and then the article's paragraphs)."""
-    if any(cls is Class.GOOD for _p, cls, _w, _s in ahead):
+def _cards(judged: _Judged, ahead: range) -> bool:
+    """Whether the blocks ``ahead`` after a teaser list header are cards: two or more short
+    names and two or more short blurbs, with no full paragraph among them ("Related" inside
+    an article is followed by one link and then the article's paragraphs)."""
+    classes, units = judged.classes, judged.units
+    if any(classes[j] is _GOOD for j in ahead):
         return False
-    names = sum(cls is Class.SHORT and sig.units <= CARD_LABEL_UNITS for _p, cls, _w, sig in ahead)
-    blurbs = sum(cls is Class.NEAR and sig.units < GOOD_UNITS for _p, cls, _w, sig in ahead)
+    names = sum(classes[j] is _SHORT and units[j] <= CARD_LABEL_UNITS for j in ahead)
+    blurbs = sum(classes[j] is _NEAR and units[j] < GOOD_UNITS for j in ahead)
     return names >= 2 and blurbs >= 2
-
-
-def _nearest(judged: list[Judged], i: int, step: int, limit: int) -> Class | None:
-    """The class of the nearest non-short block from ``i`` towards ``limit``."""
-    j = i + step
-    while (j <= limit) if step > 0 else (j >= limit):
-        cls = judged[j][1]
-        if cls is Class.THREAD:
-            return None
-        if cls not in (Class.SHORT, Class.TITLE):
-            return cls
-        j += step
-    return None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -728,11 +803,13 @@ class _Boilerplate:
 
     pattern: regex.Pattern[str]
     """One alternation of the terms, longest first, each a run of whole words."""
-    first_words: frozenset[str]
-    """The first word of every term. A term is folded words, so a hit in a folded text
-    starts at a word that is a term's first word, and hits do not overlap: the words of a
-    text that are first words bound its hits from above, and a block with too few of them
-    needs no search."""
+    key_words: frozenset[str]
+    """One word of every term, its longest (the last of equally long ones): the rarest in
+    running text ("website" of "this website", "reserved" of "all rights reserved"). A
+    term is folded words, so a hit in a folded text is a run of its whole words that spells
+    a term, and hits do not overlap: each hit holds an occurrence of its term's key word
+    that no other hit holds. The key words of a text bound its hits from above, and a
+    block with too few of them needs no search."""
 
 
 @lru_cache(maxsize=32)
@@ -742,15 +819,18 @@ def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
     if not terms:
         return None
     pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
-    return _Boilerplate(pattern, frozenset(t.partition(" ")[0] for t in terms))
+    return _Boilerplate(pattern, frozenset(max(reversed(t.split(" ")), key=len) for t in terms))
 
 
-def _boilerplate_hits(text: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
-    """The boilerplate terms in ``text`` when they are dense enough to call it site text."""
+def _boilerplate_hits(key: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
+    """The boilerplate terms in a folded text (``key``) when they are dense enough to call
+    it site text."""
     if boilerplate is None:
         return []
-    key = fold(text)
-    bound = sum(map(boilerplate.first_words.__contains__, key.split(" ")))
+    tokens = key.split(" ")
+    if boilerplate.key_words.isdisjoint(tokens):  # most blocks, tested without a call a token
+        return []
+    bound = sum(map(boilerplate.key_words.__contains__, tokens))
     if bound < BOILERPLATE_MIN_HITS or bound * BOILERPLATE_WORDS_PER_HIT < units:
         return []
     hits = boilerplate.pattern.findall(key)
