@@ -6,8 +6,13 @@ import pytest
 
 import newsclean
 from conftest import BODY, HEADLINE
-from newsclean.layout import looks_like_headline, main_span
+from newsclean.config import Config
+from newsclean.features import is_prose
+from newsclean.layout import HEADLINE_CHARS, looks_like_headline, main_span, prose_words
+from newsclean.model import Kind
+from newsclean.passes.title import find_title
 from newsclean.segment import segment
+from newsclean.text import words
 
 OTHER_HEADLINE = "City council ends long argument over housing"
 KICKED = "Mayor Smith's council approves housing plan after long debate"
@@ -311,3 +316,26 @@ def test_main_span_with_a_cost_cap_bridges_a_long_code_listing() -> None:
     doc = segment("\n\n".join(["Home", BODY[0], code, *BODY[1:]]) + "\n")
     assert main_span(doc) == (3, 5)
     assert main_span(doc, cost_words=24) == (1, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY[0],
+        "He left the room quite early.",  # a short sentence: main_span's half weight, not prose
+        "Twenty things everyone who grew up in the nineties will remember about it…",
+        "Twenty things everyone who grew up in the nineties will remember",
+        HEADLINE,
+        "Home",
+        "",
+    ],
+)
+def test_prose_words_is_the_word_count_of_prose(text: str) -> None:
+    assert prose_words(text) == (len(words(text)) if is_prose(text) else 0)
+
+
+def test_a_headline_padded_with_spaces_past_the_headline_length_is_still_one() -> None:
+    padded = HEADLINE.replace(" ", " " * 80, 4)  # the block is long, its one line is not
+    assert len(padded) > HEADLINE_CHARS
+    doc = find_title(segment("\n\n".join(["Home", padded, *BODY]) + "\n"), Config())
+    assert [b.kind for b in doc.blocks][:3] == [Kind.BODY, Kind.TITLE, Kind.BODY]

@@ -11,9 +11,10 @@ from .features import ends_sentence
 from .model import Document, Kind
 from .text import per_text, words
 
-__all__ = ["looks_like_headline", "main_span"]
+__all__ = ["HEADLINE_CHARS", "looks_like_headline", "main_span", "prose_words"]
 
-_HEADLINE_CHARS = 300  # 30 words at most, so a longer line is never a headline
+HEADLINE_CHARS = 300
+"""Characters of a headline at most (30 words): a longer line is never one."""
 _DIGIT = regex.compile(r"\d")
 _SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
 _CUT = ("…", "...")  # a short line cut off like this is a teaser, not a sentence
@@ -46,6 +47,19 @@ def _shape(text: str) -> tuple[int, float]:
         if not text.rstrip().endswith(_CUT):
             return count, count * 0.5
     return count, 0.0
+
+
+def prose_words(text: str) -> int:
+    """The word count of a sentence-length text (``features.is_prose``), else 0: read from
+    the measure :func:`main_span` caches for every body block.
+
+    >>> prose_words("The Kremlin on Wednesday confirmed that North Korean leader Kim will come.")
+    12
+    >>> prose_words("Top stories"), prose_words("He left the room quite early.")
+    (0, 0)
+    """
+    count, weight = _shape(text)
+    return count if count >= _PROSE_WORDS and weight else 0
 
 
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
@@ -96,7 +110,7 @@ def looks_like_headline(text: str) -> bool:
     False
     """
     text = text.strip()
-    if "\n" in text or len(text) > _HEADLINE_CHARS or text.endswith((":", ";", ",", "。", "．")):
+    if "\n" in text or len(text) > HEADLINE_CHARS or text.endswith((":", ";", ",", "。", "．")):
         return False
     if text.endswith(".") and not _INITIALS_END.search(text):
         return False

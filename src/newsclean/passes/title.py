@@ -33,8 +33,8 @@ import regex
 
 from ..config import Config
 from ..credits import is_agency, is_date_line, label_split, read_names
-from ..features import is_label, is_prose, is_separator, sentence_marks
-from ..layout import looks_like_headline, main_span
+from ..features import is_label, is_separator, sentence_marks
+from ..layout import HEADLINE_CHARS, looks_like_headline, main_span, prose_words
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
 from ..text import fold, load_words, per_text, words
@@ -114,8 +114,10 @@ def _headline_text(text: str) -> str:
 
 @per_text
 def _candidate(text: str, chrome: Lexicon) -> bool:
-    lines = [line for line in text.split("\n") if line.strip()]
     joined = _headline_text(text)
+    if len(joined) > HEADLINE_CHARS:  # never a headline, even with a word added: no more tests
+        return False
+    lines = [line for line in text.split("\n") if line.strip()]
     return (
         0 < len(lines) <= _MAX_LINES
         and (_is_headline(joined, chrome) or (len(words(joined)) == 2 and _is_short_headline(joined, chrome)))
@@ -129,8 +131,14 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
 
 
 @per_text
+def _keys(text: str) -> frozenset[str]:
+    """The folded words of a text, as a set (what the main text's blocks are searched for)."""
+    return frozenset(fold(text).split())
+
+
+@per_text
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit())
+    return frozenset(w for w in _keys(text) if len(w) >= _CONTENT_CHARS and not w.isdigit())
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,27 +172,35 @@ def _byline_term(pos: int, bylines: list[int]) -> float | None:
     return _under(_WEIGHTS["byline"], min(below) if below else None)
 
 
-def _score(
-    doc: Document, pos: int, start: int, copies: dict[str, list[int]], vocabulary: dict[str, int]
-) -> _Score:
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What every candidate's score reads of the page, gathered once a page."""
+
+    doc: Document
+    start: int  # the first block of the main text
+    copies: dict[str, list[int]]  # a candidate's folded text -> the blocks that print it
+    vocabulary: dict[str, int]  # a candidate's content word -> the blocks of the main text using it
+    title: str  # the page's first line, folded: the page title, when the page starts with it
+
+
+def _score(page: _Page, pos: int) -> _Score:
+    doc, start, copies = page.doc, page.start, page.copies
     text = _headline_text(doc.blocks[pos].text)
     mine = _content_words(text)
     # a line inside the main text is one of the blocks the vocabulary counts: not itself
     least = 2 if pos >= start and doc.blocks[pos].kind is Kind.BODY else 1
-    about = sum(vocabulary.get(w, 0) >= least for w in mine) / len(mine) if mine else 0.0
-    page_title = fold(doc.blocks[0].text.split("\n", 1)[0]) if doc.blocks else ""
+    about = sum(page.vocabulary.get(w, 0) >= least for w in mine) / len(mine) if mine else 0.0
     lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
     dated = next((step for step in range(1, _BYLINE_BELOW + 1) if _dated(doc, pos + step)), None)
     rest: list[float] = []
     count = len(words(text))
     key = fold(text)
-    twice = (
+    if count >= _SHORT + 1 and (  # printed twice
         len(copies.get(key, ())) > 1
-        or _reprinted_below(doc, pos)
         or doc.blocks[pos].kind is Kind.DUPLICATE
-        or (pos > 0 and page_title.startswith(key + " ") and len(page_title) - len(key) <= _SITE_SUFFIX)
-    )
-    if twice and count >= _SHORT + 1:
+        or (pos > 0 and page.title.startswith(key + " ") and len(page.title) - len(key) <= _SITE_SUFFIX)
+        or _reprinted_below(doc, pos)
+    ):
         rest.append(_WEIGHTS["twice"])
     if count < _LONG and len(copies.get(key, ())) > _COPIES:
         rest.append(_WEIGHTS["repeated"])
@@ -274,15 +290,16 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
     late: list[int] = []
     prose = 0
     for p in range(span[0], min(span[1], span[0] + _INSIDE_FAR)):
+        text = blocks[p].text
         if (
             blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
-            and len(words(blocks[p].text)) >= _SHORT
-            and not sentence_marks(blocks[p].text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
-            and _candidate(blocks[p].text, chrome)
+            and _candidate(text, chrome)  # cached, and false for the prose: first
+            and len(words(text)) >= _SHORT
+            and not sentence_marks(text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
         ):
             (near if prose <= _INSIDE_PROSE and p < span[0] + _INSIDE else late).append(p)
-        elif blocks[p].kind is Kind.BODY and is_prose(blocks[p].text):
-            prose += len(words(blocks[p].text))
+        elif blocks[p].kind is Kind.BODY:
+            prose += prose_words(text)
     return near, late
 
 
@@ -334,22 +351,24 @@ def find_title(doc: Document, config: Config) -> Document:
     )
     if not candidates:
         return doc
+    # only the candidates' own texts are looked up in copies and their words in vocabulary
+    keys = {fold(blocks[p].text) for p in candidates}
     copies: dict[str, list[int]] = {}
     for p, block in enumerate(blocks):
-        if block.text.count("\n") < _MAX_LINES:
+        if block.text.count("\n") < _MAX_LINES and fold(block.text) in keys:
             copies.setdefault(fold(block.text), []).append(p)
-    # a candidate's content word -> how many blocks of the main text use it
     wanted = frozenset().union(*(_content_words(_headline_text(blocks[p].text)) for p in candidates))
     vocabulary = Counter(
         word
         for p in range(start, span[1] + 1)
         if blocks[p].kind is Kind.BODY
-        for word in wanted.intersection(fold(blocks[p].text).split())  # wanted words are content words
+        for word in wanted.intersection(_keys(blocks[p].text))  # wanted words are content words
     )
+    page = _Page(doc, start, copies, vocabulary, fold(blocks[0].text.split("\n", 1)[0]))
     # Score without bylines first; only candidates a byline could still lift to the top are
     # searched for one (the result is the same, the byline search is the costly part).
     plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and 0 < start - p <= _LOOK_BACK]
-    parts = {p: _score(doc, p, start, copies, vocabulary) for p in candidates}
+    parts = {p: _score(page, p) for p in candidates}
     scores = {p: part.total() for p, part in parts.items()}
     floor = max((scores[p] for p in plain), default=float("-inf")) - _WEIGHTS["byline"]
     bylines = byline_blocks(doc, [p for p in candidates if scores[p] >= floor], _BYLINE_BELOW)
