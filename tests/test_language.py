@@ -16,6 +16,7 @@ from newsclean.language import (
     _NOT_KANA,
     _NOT_LATIN,
     _OUTSIDE_LATIN_PAGES,
+    _PUNCTUATION,
     STOPLIST_LANGUAGES,
     guess_language,
     is_cjk,
@@ -134,3 +135,13 @@ def test_tokens_of_ascii_text_are_the_letter_runs(text: str) -> None:
     everything = "".join(map(chr, range(128)))
     for ascii_text in (text, everything, " ".join(everything)):
         assert tokens(ascii_text) == regex.findall(r"[\p{L}\p{M}]+", ascii_text.casefold())
+
+
+def test_the_punctuation_read_the_ascii_way_is_no_part_of_a_token() -> None:
+    assert regex.search(r"[\p{L}\p{M}]", _PUNCTUATION + _PUNCTUATION.casefold()) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé ,.'\n1\u0301" + _PUNCTUATION, max_size=60))
+def test_tokens_are_the_letter_runs(text: str) -> None:
+    assert tokens(text) == regex.findall(r"[\p{L}\p{M}]+", text.casefold())
