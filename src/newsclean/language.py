@@ -17,6 +17,7 @@ language-free signals (punctuation and length).
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from operator import attrgetter
 
 import regex
 
@@ -193,6 +194,9 @@ def _stoplist_index() -> dict[str, tuple[int, ...]]:
     return index
 
 
+_ORIGINAL = attrgetter("original")
+
+
 @lru_cache(maxsize=16)
 def _guess_blocks(texts: tuple[str, ...]) -> str | None:
     """The guess for a page's segmented block texts.
@@ -213,7 +217,10 @@ def page_language(doc: Document, configured: str | None = None) -> str | None:
     """
     if configured:
         return configured
-    return _guess_blocks(tuple(b.original or b.text for b in doc.blocks))
+    originals = tuple(map(_ORIGINAL, doc.blocks))  # asked three times a round: no Python loop
+    if "" in originals:  # a block made without its segmented text
+        originals = tuple(b.original or b.text for b in doc.blocks)
+    return _guess_blocks(originals)
 
 
 def page_languages(doc: Document, configured: str | None = None) -> tuple[str, ...]:

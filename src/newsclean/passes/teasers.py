@@ -10,6 +10,7 @@ paragraph of the article that continues after an inline "Related" box) ends the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..config import Config
@@ -44,10 +45,13 @@ def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, 
 def _split_header(text: str, headers: Lexicon, starts: frozenset[str]) -> tuple[str, str] | None:
     """:func:`split_header` with the lexicon and its :func:`_first_words` at hand."""
     first, _, rest = text.partition("\n")
-    if _starts_with(first, starts) and headers.match(first):
+    # The label before a colon starts as its line does (or has no word, and matches nothing).
+    if not _starts_with(first, starts):
+        return None
+    if headers.match(first):
         return first, rest
     label, colon, item = first.partition(":")
-    if colon and item.strip() and _starts_with(label, starts) and headers.match(label):
+    if colon and item.strip() and headers.match(label):
         return label, (item.strip() + ("\n" + rest if rest else ""))
     return None
 
@@ -62,8 +66,18 @@ def _first_words(headers: Lexicon) -> frozenset[str]:
     return frozenset(phrase.partition(" ")[0] for phrase in headers.exact | headers.prefixes)
 
 
+_ASCII_WORD_RUN = re.compile("[0-9A-Za-z_]+")
+
+
 def _starts_with(line: str, words: frozenset[str]) -> bool:
-    """Whether the folded ``line`` starts with one of ``words``."""
+    """Whether the folded ``line`` starts with one of ``words``.
+
+    The folded first word of an ASCII line is its first run of ASCII word characters in
+    lower case, found without folding the whole line.
+    """
+    if line.isascii():
+        run = _ASCII_WORD_RUN.search(line)
+        return (run[0].lower() if run else "") in words
     return fold(line).partition(" ")[0] in words
 
 
