@@ -125,11 +125,12 @@ def guess_language(text: str) -> str | None:
     if script is None or script in CJK_LANGUAGES:
         return script
     # Tokens never span a line break, so the sample's counts are the sum of its lines'.
-    total, *hits = (sum(column) for column in zip(*map(_stop_counts, sample.split("\n")), strict=True))
+    totals, packed = zip(*map(_stop_counts, sample.split("\n")), strict=True)
+    total = sum(totals)
     if not total:
         return None
     best, share = None, 0.0
-    for lang, found in zip(STOPLIST_LANGUAGES, hits, strict=True):
+    for lang, found in zip(STOPLIST_LANGUAGES, _unpacked(sum(packed)), strict=True):
         if (lang == "ru") != (script == "ru"):
             continue  # a Cyrillic page is Russian or nothing, a Latin one anything else
         if found / total > share:
@@ -169,29 +170,39 @@ def _script(sample: str) -> str | None:
 
 
 @per_text
-def _stop_counts(line: str) -> tuple[int, ...]:
-    """The number of tokens in ``line``, then how many of them each stoplist of
-    :data:`STOPLIST_LANGUAGES` holds.
+def _stop_counts(line: str) -> tuple[int, int]:
+    """The number of tokens in ``line``, and how many of them each stoplist of
+    :data:`STOPLIST_LANGUAGES` holds, packed in one integer (see :func:`_packed_stopwords`).
 
     Cached (:func:`~newsclean.text.per_text`): a settling round guesses the language of the
     page's body, whose lines the first round mostly counted already.
     """
     words = tokens(line)
-    hits = [0] * len(STOPLIST_LANGUAGES)
-    for langs in filter(None, map(_stoplist_index().get, words)):  # the stopwords' lists
-        for lang in langs:
-            hits[lang] += 1
-    return (len(words), *hits)
+    return len(words), sum(filter(None, map(_packed_stopwords().get, words)))
+
+
+_FIELD_BITS = 32
+"""Bits of one language's count in a packed count. A guess reads at most
+:data:`_SAMPLE_CHARS` characters, far fewer tokens than ``2**32``: no count spills over."""
 
 
 @cache
-def _stoplist_index() -> dict[str, tuple[int, ...]]:
-    """Every stopword and the positions in :data:`STOPLIST_LANGUAGES` of the lists holding it."""
-    index: dict[str, tuple[int, ...]] = {}
+def _packed_stopwords() -> dict[str, int]:
+    """Every stopword and a count of one for each list of :data:`STOPLIST_LANGUAGES` holding
+    it, packed in one integer: the count of language ``i`` in the bits from
+    ``i * _FIELD_BITS`` on. Adding packed counts adds every language's count at once, so
+    a line's counts are one sum in C instead of a Python loop over its stopwords."""
+    packed: dict[str, int] = {}
     for position, lang in enumerate(STOPLIST_LANGUAGES):
         for word in stopwords(lang):
-            index[word] = (*index.get(word, ()), position)
-    return index
+            packed[word] = packed.get(word, 0) + (1 << position * _FIELD_BITS)
+    return packed
+
+
+def _unpacked(packed: int) -> list[int]:
+    """The count of each language of :data:`STOPLIST_LANGUAGES` in a packed count."""
+    field = (1 << _FIELD_BITS) - 1
+    return [packed >> position * _FIELD_BITS & field for position in range(len(STOPLIST_LANGUAGES))]
 
 
 _ORIGINAL = attrgetter("original")
