@@ -144,11 +144,12 @@ def drop_duplicates(doc: Document, config: Config) -> Document:
     kept = _Kept()
     found: list[tuple[int, int, float]] = []  # (position, original position, similarity)
     shortest = config.duplicate_min_chars
+    body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     for pos, block in enumerate(doc.blocks):
         text = block.text
         # The key of an ASCII text is no longer than the text (folding maps each character
         # to one and drops some): most blocks, menu items and labels, need no key at all.
-        if block.kind is not Kind.BODY or (len(text) < shortest and text.isascii()):
+        if block.kind is not body or (len(text) < shortest and text.isascii()):
             continue
         key = fold(text)
         if len(key) < shortest:

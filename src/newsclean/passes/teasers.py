@@ -103,26 +103,28 @@ def split_teasers(doc: Document, config: Config) -> Document:
     """Mark teaser headers and the items listed after them."""
     headers = lexicon("teasers", page_languages(doc, config.language))
     starts = _first_words(headers)
+    body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     updates = []
     blocks = doc.blocks
-    pos = 0
-    while pos < len(blocks):
-        block = blocks[pos]
-        header = _split_header(block.text, headers, starts) if block.kind is Kind.BODY else None
+    listed = 0  # the blocks before this are items of a list already
+    for pos, block in enumerate(blocks):
+        if pos < listed or block.kind is not body:
+            continue
+        header = _split_header(block.text, headers, starts)
         if header is None:
-            pos += 1
             continue
         name, rest = header
         if rest:
             updates.append((pos, Kind.TEASER, "teaser_inline", f"teaser after header {name!r}"))
-            pos += 1
             continue
         updates.append((pos, Kind.TEASER, "teaser_header", f"teaser list header {name!r}"))
-        pos += 1
-        while pos < len(blocks) and (
-            blocks[pos].kind is not Kind.BODY or is_separator(blocks[pos].text) or _is_item(blocks[pos].text)
+        listed = pos + 1
+        while listed < len(blocks) and (
+            blocks[listed].kind is not body
+            or is_separator(blocks[listed].text)
+            or _is_item(blocks[listed].text)
         ):
-            if blocks[pos].kind is Kind.BODY:
-                updates.append(_item(blocks, pos, name))
-            pos += 1
+            if blocks[listed].kind is body:
+                updates.append(_item(blocks, listed, name))
+            listed += 1
     return doc.reclassify(NAME, updates)
