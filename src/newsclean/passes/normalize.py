@@ -331,12 +331,37 @@ def _is_plain(text: str) -> bool:
     return _NOT_PLAIN.search(text) is None and not _untidy(text)
 
 
+_TYPOGRAPHY = "".join(
+    c
+    for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+    if _TRIGGER.match(c) is None and _MOJIBAKE.match(c) is None and _ODD_OR_INVISIBLE.match(c) is None
+)
+"""Curly quotes, dashes and the ellipsis, the typography of most English text: characters
+that ftfy acts on only to straighten quotes, that its mojibake detector never needs, and
+that :func:`normalize_spaces` leaves alone (each checked with the patterns above)."""
+
+
+def _typeset(text: str) -> bool:
+    """Whether ``text`` is plain (see :func:`_is_plain`) but for :data:`_TYPOGRAPHY`, and in
+    NFC: then repairing it straightens its quotes, if asked to, and does nothing else.
+
+    Such a text skips the five scans and calls of :func:`repair` and the spacing check.
+    """
+    probe = text
+    for char in _TYPOGRAPHY:
+        probe = probe.replace(char, "x")  # a letter: the spacing stays as it is
+    return _is_plain(probe) and unicodedata.is_normalized("NFC", text)
+
+
 @per_text
 def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
     """:func:`normalize_block` with the step names as a tuple. Cached: every settling round
     normalises the body again, mostly the very texts the first round saw."""
     if _is_plain(text):
         return text, ()  # what the loop gives, without its calls
+    if _typeset(text):  # what the loop gives too: ftfy can only straighten the quotes
+        straight = fixes.uncurl_quotes(text) if uncurl else text
+        return straight, ("ftfy.uncurl_quotes",) if straight != text else ()
     names: list[str] = []
     for _ in range(_MAX_ROUNDS):
         fixed, steps = repair(text, uncurl=uncurl)
