@@ -199,6 +199,43 @@ def test_badness_needs_a_listed_char_on_every_two_char_sequence() -> None:
     assert hits == []
 
 
+def test_badness_alternatives_are_read() -> None:
+    assert normalize._ALTERNATIVES is not None, "the installed ftfy's BADNESS_RE could not be read"
+    for clean in ("Die Bundesstraße in München wurde für Fußgänger gesperrt.", "Москва заявила, что это так"):
+        assert normalize._MOJIBAKE.search(clean) and not normalize._may_be_bad(clean)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_RISKY, max_size=30))
+def test_a_text_no_alternative_fits_is_never_bad(text: str) -> None:
+    assert normalize._may_be_bad(text) or BADNESS_RE.search(text) is None
+
+
+def test_every_bad_two_char_sequence_fits_an_alternative() -> None:
+    """Exhaustive over pairs of the characters BADNESS_RE mentions, with a letter after."""
+    mentioned = sorted({c for c in BADNESS_RE.pattern if not c.isascii()} | set("aA .-"))
+    pairs = (a + b + "a" for a, b in itertools.product(mentioned, repeat=2))
+    assert [p for p in pairs if BADNESS_RE.search(p) and not normalize._may_be_bad(p)] == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet="ab .,'\"&\n\t\r\x07" + normalize._TYPOGRAPHY + "é\u00a0\u0301«", max_size=30),
+    st.booleans(),
+)
+def test_typeset_text_only_has_its_quotes_straightened(text: str, uncurl: bool) -> None:
+    if normalize._typeset(text):
+        fixed, steps = _reference(text, uncurl=uncurl)
+        assert normalize_spaces(fixed) == fixed
+        assert normalize.normalize_block(text, uncurl=uncurl) == (fixed, [f"ftfy.{step}" for step in steps])
+
+
+def test_english_typography_is_typeset() -> None:
+    assert normalize._TYPOGRAPHY == "‘’“”–—…"
+    assert normalize._typeset("It’s “fine” — really…")
+    assert not normalize._typeset("It’s  “fine”") and not normalize._typeset("café “fine”")
+
+
 def test_plain_text_does_not_call_ftfy(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     real = ftfy.fix_and_explain

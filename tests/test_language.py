@@ -16,7 +16,10 @@ from newsclean.language import (
     _NOT_KANA,
     _NOT_LATIN,
     _OUTSIDE_LATIN_PAGES,
+    _PUNCTUATION,
     STOPLIST_LANGUAGES,
+    _stop_counts,
+    _unpacked,
     guess_language,
     is_cjk,
     page_language,
@@ -134,3 +137,26 @@ def test_tokens_of_ascii_text_are_the_letter_runs(text: str) -> None:
     everything = "".join(map(chr, range(128)))
     for ascii_text in (text, everything, " ".join(everything)):
         assert tokens(ascii_text) == regex.findall(r"[\p{L}\p{M}]+", ascii_text.casefold())
+
+
+def test_the_punctuation_read_the_ascii_way_is_no_part_of_a_token() -> None:
+    assert regex.search(r"[\p{L}\p{M}]", _PUNCTUATION + _PUNCTUATION.casefold()) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZé ,.'\n1\u0301" + _PUNCTUATION, max_size=60))
+def test_tokens_are_the_letter_runs(text: str) -> None:
+    assert tokens(text) == regex.findall(r"[\p{L}\p{M}]+", text.casefold())
+
+
+_SOME_STOPWORDS = sorted(set().union(*(sorted(stopwords(lang))[:15] for lang in STOPLIST_LANGUAGES)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_SOME_STOPWORDS, "zebra", "Der", "42", "’", "—"]), max_size=200))
+def test_packed_counts_are_each_stoplists_count(pieces: list[str]) -> None:
+    line = " ".join(pieces)
+    total, packed = _stop_counts(line)
+    found = tokens(line)
+    assert total == len(found)
+    assert _unpacked(packed) == [sum(w in stopwords(lang) for w in found) for lang in STOPLIST_LANGUAGES]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config
 from newsclean.language import stopwords
-from newsclean.passes.lines import join_split_lines
+from newsclean.passes.lines import _OPENERS, _ends_sentence, join_split_lines
 
 EN = stopwords("en")
 
@@ -69,3 +72,10 @@ def test_configured_language_is_used() -> None:
         "dass sie das Gesetz nicht ändern wird."
     )
     assert "\n" not in newsclean.clean(text, Config(language="de"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=".!?:;…。！？\"'’”»)]([{,-–—/ a\r\u2028\x85", max_size=8))
+def test_line_ends_read_as_the_patterns_anchored_at_the_end(line: str) -> None:
+    assert _ends_sentence(line) == bool(regex.search(r"[.!?:;…。！？][\"'’”»)\]]*$", line))
+    assert line.endswith(_OPENERS) == bool(regex.search(r"[(\[{,\-–—/]$", line))

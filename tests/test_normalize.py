@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsclean import Config
-from newsclean.passes.normalize import normalize_block, normalize_spaces, normalize_text
+from newsclean.passes.normalize import _is_plain, normalize_block, normalize_spaces, normalize_text
 from newsclean.segment import segment
 
 
@@ -60,3 +62,13 @@ def test_a_remembered_result_is_a_fresh_list_every_time() -> None:
     steps = normalize_block("caf\u00c3\u00a9 \u2019", uncurl=True)[1]
     steps.append("changed by the caller")
     assert normalize_block("caf\u00c3\u00a9 \u2019", uncurl=True)[1] == steps[:-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=30))
+def test_a_plain_text_is_left_alone(text: str) -> None:
+    # normalize_text skips the blocks _is_plain accepts; each of them must come back as is.
+    for candidate in (text, text.replace("\r", "a").replace("&", "b").strip(), "".join(map(chr, range(128)))):
+        if _is_plain(candidate):
+            assert normalize_block(candidate, uncurl=True) == (candidate, [])
+    assert not _is_plain("caf\u00e9") and not _is_plain("a&amp;b") and not _is_plain("a  b")

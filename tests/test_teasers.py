@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
-from newsclean.passes.teasers import split_header
+from newsclean.passes.teasers import _starts_with, split_header
+from newsclean.text import fold
 
 BODY = "The council approved the new budget on Monday after a debate that lasted six hours."
 MORE = "Its members said the plan would be reviewed again in the autumn, after the elections."
@@ -67,3 +70,12 @@ def test_a_list_ends_at_the_first_paragraph_of_prose() -> None:
     article = newsclean.parse(text)
     assert article.body == f"{BODY}\n\n{long_para}"
     assert len(article.teasers) == 1
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Read", "MORE", "related", "relatedly", "x_1", "9", " ", ":", "\t", "é"])))
+def test_a_line_starts_with_its_folded_first_word(pieces: list[str]) -> None:
+    # _starts_with reads an ASCII line's first word without folding the line.
+    line = "".join(pieces)
+    for words in (frozenset({"read", "related"}), frozenset({"more", "x_1", "9"}), frozenset({""})):
+        assert _starts_with(line, words) == (fold(line).partition(" ")[0] in words)

@@ -143,11 +143,16 @@ def drop_duplicates(doc: Document, config: Config) -> Document:
     """Mark repeated body blocks as duplicates of their first copy."""
     kept = _Kept()
     found: list[tuple[int, int, float]] = []  # (position, original position, similarity)
+    shortest = config.duplicate_min_chars
+    body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     for pos, block in enumerate(doc.blocks):
-        if block.kind is not Kind.BODY:
+        text = block.text
+        # The key of an ASCII text is no longer than the text (folding maps each character
+        # to one and drops some): most blocks, menu items and labels, need no key at all.
+        if block.kind is not body or (len(text) < shortest and text.isascii()):
             continue
-        key = fold(block.text)
-        if len(key) < config.duplicate_min_chars:
+        key = fold(text)
+        if len(key) < shortest:
             continue
         if key in kept.exact:
             found.append((pos, kept.exact[key], 100.0))

@@ -35,25 +35,35 @@ LINK_WORDS = 5
 """Longest link text (in words) that is taken for part of the sentence around it."""
 
 _CLOSING = regex.compile(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
-_OPENING = regex.compile(r"[(\[{,\-–—/]$")
 _OPEN_START = regex.compile(r"^[(\[]")
 _LOWER_START = regex.compile(r"^\p{Ll}")
-_ENDS_SENTENCE = regex.compile(r"[.!?:;…。！？][\"'’”»)\]]*$")
+# The ends of lines are tested with ``str`` methods: a pattern anchored at the end, such as
+# ``[(\[{,]$``, is tried at every position of the line. (Lines hold no line break.)
+_OPENERS = ("(", "[", "{", ",", "-", "–", "—", "/")
+_SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "。", "！", "？")
+_CLOSERS = "\"'’”»)]"
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends a sentence: an end mark, then closing quotes or brackets only."""
+    return line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
 def _continues(line: str, following: str, stops: frozenset[str]) -> bool:
     """Whether ``following`` goes on with the sentence ``line`` leaves open."""
     if _CLOSING.match(following) or _LOWER_START.match(following):
         return True
-    if _OPENING.search(line):
+    if line.endswith(_OPENERS):
         return True
+    if _ends_sentence(line):
+        return False
     last = words(line[-40:])
-    return bool(last) and last[-1].casefold() in stops and not _ENDS_SENTENCE.search(line)
+    return bool(last) and last[-1].casefold() in stops
 
 
 def _is_link_text(line: str) -> bool:
     """A few words without a sentence end: what a link inside a sentence looks like."""
-    return 0 < len(words(line)) <= LINK_WORDS and len(line) <= 60 and not _ENDS_SENTENCE.search(line)
+    return 0 < len(words(line)) <= LINK_WORDS and len(line) <= 60 and not _ends_sentence(line)
 
 
 _TAIL = 256
@@ -67,14 +77,14 @@ def _joins(lines: list[str], i: int, tail: str, prev_words: int, stops: frozense
     line = lines[i]
     if _continues(tail, line, stops):
         return True
-    if _ENDS_SENTENCE.search(tail) or not prev_words:
+    if _ends_sentence(tail) or not prev_words:
         return False
     if _OPEN_START.match(line):
         return True
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None:
         # The block's last line: a short one that ends the sentence ("Fan Vote.").
-        return len(words(line)) <= LINK_WORDS and bool(_ENDS_SENTENCE.search(line)) and prev_words > 3
+        return len(words(line)) <= LINK_WORDS and _ends_sentence(line) and prev_words > 3
     return _is_link_text(line) and bool(_CLOSING.match(following) or _LOWER_START.match(following))
 
 

@@ -60,14 +60,19 @@ _ODD_OR_INVISIBLE = re.compile(rf"[{_ODD}\u200b\u2060\ufeff\u00ad]")
 
 def _needs_spacing(text: str) -> bool:
     """Whether :func:`normalize_spaces` has anything to do: an odd space or an invisible
-    character, two spaces, a space at the start or end of a line, or an empty line.
+    character, or plain spaces and line breaks to tidy (see :func:`_untidy`)."""
+    return _ODD_OR_INVISIBLE.search(text) is not None or _untidy(text)
+
+
+def _untidy(text: str) -> bool:
+    """Whether ``text`` has two spaces, a space at the start or end of a line, or an empty
+    line: what :func:`normalize_spaces` does besides replacing characters.
 
     (An odd space at a line's start or end is an odd space; the plain ones are looked for
     as substrings, which is faster than one pattern of all the cases.)
     """
     return (
-        _ODD_OR_INVISIBLE.search(text) is not None
-        or "  " in text
+        "  " in text
         or " \n" in text
         or "\n " in text
         or "\n\n" in text
@@ -137,21 +142,32 @@ def _cheapest(sets: list[frozenset[str]]) -> frozenset[str] | None:
 _COMMON = frozenset("\u00a0\u00b7\u00a9\u00ae\u00b0\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026")
 
 
+def _badness_items() -> tuple[Any, Any] | None:
+    """ftfy's ``BADNESS_RE`` parsed, and the parser module; ``None`` when it cannot be read."""
+    try:
+        parser = importlib.import_module("re._parser")
+    except ImportError:  # Python 3.10
+        parser = importlib.import_module("sre_parse")
+    if BADNESS_RE.flags & re.IGNORECASE:
+        return None
+    try:
+        return parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data, parser
+    except Exception:  # an ftfy or Python version whose pattern we cannot read
+        return None
+
+
 def _mojibake_chars() -> frozenset[str] | None:
     """Characters of which every match of ftfy's ``BADNESS_RE`` holds at least one.
 
     ``None`` when the pattern cannot be read that way (then every non-ASCII text goes to
     ftfy). Text without any of them is not "bad", so ftfy's encoding fixer leaves it alone.
     """
+    parsed = _badness_items()
+    if parsed is None:
+        return None
     try:
-        parser = importlib.import_module("re._parser")
-    except ImportError:  # Python 3.10
-        parser = importlib.import_module("sre_parse")
-    try:
-        if BADNESS_RE.flags & re.IGNORECASE:
-            return None
-        found = _char_sets(parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data, parser)
-    except Exception:  # an ftfy or Python version whose pattern we cannot read
+        found = _char_sets(*parsed)
+    except Exception:  # a pattern item we cannot read
         return None
     chosen = _cheapest(found)
     if chosen is None or any(c.isascii() for c in chosen):
@@ -189,6 +205,17 @@ _ASCII_CLASS, _ANY_CLASS, _MOJIBAKE_CLASS = _triggers()
 _ASCII_TRIGGER = re.compile(_ASCII_CLASS)
 _TRIGGER = re.compile(_ANY_CLASS)
 _MOJIBAKE = re.compile(_MOJIBAKE_CLASS)
+_NOT_PLAIN = re.compile(
+    "[^"
+    + "".join(
+        re.escape(c)
+        for c in map(chr, range(128))
+        if c != "&" and _ASCII_TRIGGER.match(c) is None and _ODD_OR_INVISIBLE.match(c) is None
+    )
+    + "]"
+)
+"""Any character but the ASCII ones that neither ftfy nor :func:`normalize_spaces` acts on
+wherever they stand ("&" may start an entity)."""
 _FIXERS = {uncurl: ftfy.TextFixerConfig(uncurl_quotes=uncurl, explain=True) for uncurl in (False, True)}
 
 
@@ -197,9 +224,59 @@ def _has_entity(text: str) -> bool:
     return "&" in text and chardata.HTML_ENTITY_RE.search(text) is not None
 
 
+def _alternatives() -> tuple[dict[str, int], tuple[int, ...]] | None:
+    """What each alternative of ftfy's ``BADNESS_RE`` needs, as bits: each character's bits,
+    and for each alternative the bits of the sets a match of it holds a character of each of.
+
+    ``None`` when the pattern is not one alternation whose sets can be read. (An
+    alternative without any set needs no bit, and then every text may be bad.)
+    """
+    parsed = _badness_items()
+    if parsed is None or len(parsed[0]) != 1:
+        return None
+    items, parser = parsed
+    op, av = items[0]
+    if op is not parser.BRANCH:
+        return None
+    bits: dict[str, int] = {}
+    needs = []
+    bit = 0
+    try:
+        for alternative in av[1]:
+            need = 0
+            for chars in _char_sets(alternative, parser):
+                for char in chars:
+                    bits[char] = bits.get(char, 0) | 1 << bit
+                need |= 1 << bit
+                bit += 1
+            needs.append(need)
+    except Exception:  # a pattern item we cannot read
+        return None
+    return bits, tuple(needs)
+
+
+_ALTERNATIVES = _alternatives()
+
+
+def _may_be_bad(text: str) -> bool:
+    """Whether some alternative of ``BADNESS_RE`` finds all it needs in ``text``.
+
+    Most texts with accented or Cyrillic letters hold characters of some alternative
+    but not of all its parts (nine in ten of those on the dev pages), and this test costs
+    a tenth of a search with the pattern.
+    """
+    if _ALTERNATIVES is None:
+        return True
+    bits, needs = _ALTERNATIVES
+    have = 0
+    for char in bits.keys() & set(text):
+        have |= bits[char]
+    return any(need & have == need for need in needs)
+
+
 def _could_be_mojibake(text: str) -> bool:
-    """ftfy's ``is_bad``, skipped when ``text`` has none of the characters it needs."""
-    return _MOJIBAKE.search(text) is not None and BADNESS_RE.search(text) is not None
+    """ftfy's ``is_bad``, skipped when ``text`` lacks the characters it needs."""
+    return _MOJIBAKE.search(text) is not None and _may_be_bad(text) and BADNESS_RE.search(text) is not None
 
 
 def repair(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
@@ -244,12 +321,47 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     return fixed, list(names)
 
 
+def _is_plain(text: str) -> bool:
+    """Whether normalising ``text`` certainly leaves it as it is: it is ASCII without a
+    character that ftfy or :func:`normalize_spaces` acts on, and tidy (see :func:`_untidy`).
+
+    Most blocks are like this (five in six on the dev pages), and this test is cheaper
+    than looking their result up in the cache of :func:`_normalized`.
+    """
+    return _NOT_PLAIN.search(text) is None and not _untidy(text)
+
+
+_TYPOGRAPHY = "".join(
+    c
+    for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
+    if _TRIGGER.match(c) is None and _MOJIBAKE.match(c) is None and _ODD_OR_INVISIBLE.match(c) is None
+)
+"""Curly quotes, dashes and the ellipsis, the typography of most English text: characters
+that ftfy acts on only to straighten quotes, that its mojibake detector never needs, and
+that :func:`normalize_spaces` leaves alone (each checked with the patterns above)."""
+
+
+def _typeset(text: str) -> bool:
+    """Whether ``text`` is plain (see :func:`_is_plain`) but for :data:`_TYPOGRAPHY`, and in
+    NFC: then repairing it straightens its quotes, if asked to, and does nothing else.
+
+    Such a text skips the five scans and calls of :func:`repair` and the spacing check.
+    """
+    probe = text
+    for char in _TYPOGRAPHY:
+        probe = probe.replace(char, "x")  # a letter: the spacing stays as it is
+    return _is_plain(probe) and unicodedata.is_normalized("NFC", text)
+
+
 @per_text
 def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
     """:func:`normalize_block` with the step names as a tuple. Cached: every settling round
     normalises the body again, mostly the very texts the first round saw."""
-    if text.isascii() and not (_ASCII_TRIGGER.search(text) or "&" in text or _needs_spacing(text)):
-        return text, ()  # what the loop gives, without its calls: most blocks are like this
+    if _is_plain(text):
+        return text, ()  # what the loop gives, without its calls
+    if _typeset(text):  # what the loop gives too: ftfy can only straighten the quotes
+        straight = fixes.uncurl_quotes(text) if uncurl else text
+        return straight, ("ftfy.uncurl_quotes",) if straight != text else ()
     names: list[str] = []
     for _ in range(_MAX_ROUNDS):
         fixed, steps = repair(text, uncurl=uncurl)
@@ -269,6 +381,8 @@ def normalize_text(doc: Document, config: Config) -> Document:
     uncurl = not config.keep_quotes
     updates = []
     for pos, block in enumerate(doc.blocks):
+        if _is_plain(block.text):
+            continue
         text, names = _normalized(block.text, uncurl)
         if text != block.text:
             updates.append((pos, text, "normalize", ", ".join(names)))

@@ -10,6 +10,7 @@ paragraph of the article that continues after an inline "Related" box) ends the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..config import Config
@@ -44,10 +45,13 @@ def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, 
 def _split_header(text: str, headers: Lexicon, starts: frozenset[str]) -> tuple[str, str] | None:
     """:func:`split_header` with the lexicon and its :func:`_first_words` at hand."""
     first, _, rest = text.partition("\n")
-    if _starts_with(first, starts) and headers.match(first):
+    # The label before a colon starts as its line does (or has no word, and matches nothing).
+    if not _starts_with(first, starts):
+        return None
+    if headers.match(first):
         return first, rest
     label, colon, item = first.partition(":")
-    if colon and item.strip() and _starts_with(label, starts) and headers.match(label):
+    if colon and item.strip() and headers.match(label):
         return label, (item.strip() + ("\n" + rest if rest else ""))
     return None
 
@@ -62,8 +66,18 @@ def _first_words(headers: Lexicon) -> frozenset[str]:
     return frozenset(phrase.partition(" ")[0] for phrase in headers.exact | headers.prefixes)
 
 
+_ASCII_WORD_RUN = re.compile("[0-9A-Za-z_]+")
+
+
 def _starts_with(line: str, words: frozenset[str]) -> bool:
-    """Whether the folded ``line`` starts with one of ``words``."""
+    """Whether the folded ``line`` starts with one of ``words``.
+
+    The folded first word of an ASCII line is its first run of ASCII word characters in
+    lower case, found without folding the whole line.
+    """
+    if line.isascii():
+        run = _ASCII_WORD_RUN.search(line)
+        return (run[0].lower() if run else "") in words
     return fold(line).partition(" ")[0] in words
 
 
@@ -89,26 +103,28 @@ def split_teasers(doc: Document, config: Config) -> Document:
     """Mark teaser headers and the items listed after them."""
     headers = lexicon("teasers", page_languages(doc, config.language))
     starts = _first_words(headers)
+    body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     updates = []
     blocks = doc.blocks
-    pos = 0
-    while pos < len(blocks):
-        block = blocks[pos]
-        header = _split_header(block.text, headers, starts) if block.kind is Kind.BODY else None
+    listed = 0  # the blocks before this are items of a list already
+    for pos, block in enumerate(blocks):
+        if pos < listed or block.kind is not body:
+            continue
+        header = _split_header(block.text, headers, starts)
         if header is None:
-            pos += 1
             continue
         name, rest = header
         if rest:
             updates.append((pos, Kind.TEASER, "teaser_inline", f"teaser after header {name!r}"))
-            pos += 1
             continue
         updates.append((pos, Kind.TEASER, "teaser_header", f"teaser list header {name!r}"))
-        pos += 1
-        while pos < len(blocks) and (
-            blocks[pos].kind is not Kind.BODY or is_separator(blocks[pos].text) or _is_item(blocks[pos].text)
+        listed = pos + 1
+        while listed < len(blocks) and (
+            blocks[listed].kind is not body
+            or is_separator(blocks[listed].text)
+            or _is_item(blocks[listed].text)
         ):
-            if blocks[pos].kind is Kind.BODY:
-                updates.append(_item(blocks, pos, name))
-            pos += 1
+            if blocks[listed].kind is body:
+                updates.append(_item(blocks, listed, name))
+            listed += 1
     return doc.reclassify(NAME, updates)
