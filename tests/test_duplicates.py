@@ -71,15 +71,19 @@ def test_only_body_blocks_are_compared() -> None:
 
 def _reference(keys: list[str], threshold: float, min_chars: int) -> list[tuple[int, int, float]]:
     """The plain algorithm: every kept key compared, best score wins, ties to the
-    shortest then earliest kept key."""
+    shortest then earliest kept key; an exact copy of a near duplicate has its original."""
     kept: list[tuple[int, int, str]] = []  # (length, position, key)
     exact: dict[str, int] = {}
+    near: dict[str, tuple[int, float]] = {}
     found = []
     for pos, key in enumerate(keys):
         if len(key) < min_chars:
             continue
         if key in exact:
             found.append((pos, exact[key], 100.0))
+            continue
+        if key in near:
+            found.append((pos, *near[key]))
             continue
         best: tuple[int, float] | None = None
         for _, other_pos, other in sorted(kept):
@@ -91,6 +95,7 @@ def _reference(keys: list[str], threshold: float, min_chars: int) -> list[tuple[
             exact.setdefault(key, pos)
         else:
             found.append((pos, best[0], best[1]))
+            near[key] = best
     return found
 
 
@@ -154,7 +159,7 @@ def test_candidate_search_is_sound_and_finds_every_exact_copy(paragraphs: list[s
     """With the word-candidate search forced on (window 0), which caps the work per block
     and so may miss a near copy that shares none of the block's rarest words: every
     duplicate it reports is one (an earlier block at or above the threshold), and every
-    exact copy of a kept block is found."""
+    exact copy is found (an exact copy of a near duplicate too, without a second search)."""
     old = duplicates.EXACT_WINDOW
     duplicates.EXACT_WINDOW = 0
     try:
@@ -166,12 +171,11 @@ def test_candidate_search_is_sound_and_finds_every_exact_copy(paragraphs: list[s
         assert original < pos
         assert fuzz.ratio(keys[pos], keys[original]) >= 90.0
     reported = {pos for pos, _, _ in got}
-    kept: set[str] = set()  # an exact copy of a block dropped as a near copy may be missed
+    first: dict[str, int] = {}
     for pos, key in enumerate(keys):
-        if len(key) >= 10 and key in kept:
+        if len(key) >= 10 and key in first:
             assert pos in reported
-        if pos not in reported:
-            kept.add(key)
+        first.setdefault(key, pos)
 
 
 @settings(max_examples=300, deadline=None)
@@ -187,3 +191,24 @@ def test_a_short_block_is_never_a_duplicate() -> None:
     assert not doc.changes
     doc = drop_duplicates(segment(f"{short}\n\n{short}"), Config(duplicate_min_chars=40))
     assert [c.reason for c in doc.changes] == ["exact_duplicate"]
+
+
+def test_an_exact_copy_of_a_near_duplicate_is_found_past_the_search_bounds() -> None:
+    """A near copy of a paragraph, a long run of kept paragraphs that share its words (so
+    the bounded word search no longer reaches the original), then the near copy again: the
+    second copy is still a duplicate of the original, as the first was."""
+    rng = random.Random(5)
+    original = "the minister said on friday that the harbour plan would go ahead next spring"
+    near = original.replace("next spring", "next summer")
+    fillers = [
+        f"{near} " + " ".join("".join(rng.choices("bcdfghjklmnpqrstvwxz", k=6)) for _ in range(40))
+        for _ in range(2 * duplicates._POSTINGS_LIMIT)
+    ]
+    paragraphs = [original, near, *fillers, near]
+    old = duplicates.EXACT_WINDOW
+    duplicates.EXACT_WINDOW = 0  # the word search, as on a text of thousands of paragraphs
+    try:
+        got = _found("\n\n".join(paragraphs), Config(duplicate_min_chars=10))
+    finally:
+        duplicates.EXACT_WINDOW = old
+    assert [(pos, source) for pos, source, _ in got] == [(1, 0), (len(paragraphs) - 1, 0)]

@@ -6,7 +6,8 @@ Blocks are compared on a folded key (case, quotes, punctuation and spacing remov
 2. otherwise rapidfuzz's ``ratio`` against the blocks kept so far, restricted to blocks
    whose length could reach the threshold at all, finds ``near_duplicate`` blocks (on very
    long texts, only among blocks sharing one of the block's rarest words, so the pass
-   stays linear in the text's size: see ``_Kept``);
+   stays linear in the text's size: see ``_Kept``); an exact copy of a near duplicate
+   is a near duplicate of the same original;
 3. consecutive duplicates whose originals are consecutive too are one *repeated run* (a
    whole body printed twice): their detail names the run.
 
@@ -143,6 +144,7 @@ def drop_duplicates(doc: Document, config: Config) -> Document:
     """Mark repeated body blocks as duplicates of their first copy."""
     kept = _Kept()
     found: list[tuple[int, int, float]] = []  # (position, original position, similarity)
+    near_copies: dict[str, tuple[int, float]] = {}  # a near duplicate's key -> its original, score
     shortest = config.duplicate_min_chars
     body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     for pos, block in enumerate(doc.blocks):
@@ -157,9 +159,13 @@ def drop_duplicates(doc: Document, config: Config) -> Document:
         if key in kept.exact:
             found.append((pos, kept.exact[key], 100.0))
             continue
+        if key in near_copies:  # not searched again: on a long text the search is bounded
+            found.append((pos, *near_copies[key]))
+            continue
         near = kept.nearest(key, config.duplicate_threshold) if config.duplicate_threshold else None
         if near is not None:
             found.append((pos, near[0], near[1]))
+            near_copies[key] = near
         else:
             kept.add(key, pos)
     return doc.reclassify(NAME, _describe(found))
