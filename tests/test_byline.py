@@ -302,6 +302,17 @@ def test_bio_after_the_body() -> None:
     assert bio not in article.body
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Palm Bay (1-0):\nTolivert 25 points. Davis 17 points. Burgher 10 points.",  # a results list
+        "Jane Doe (2019):\nThe minister said the plan would go ahead.",
+    ],
+)
+def test_a_name_that_introduces_a_list_is_not_a_byline(line: str) -> None:
+    assert authors(page(line)) == []
+
+
 def test_names_in_menus_and_captions_are_not_authors() -> None:
     text = page("Jane Doe / Getty Images", chrome=("Home", "Donald Trump", "Boris Johnson", "Weather"))
     assert authors(text) == []

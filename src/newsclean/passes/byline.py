@@ -322,6 +322,8 @@ def _name_head(text: str) -> tuple[tuple[str, ...], str | None, str | None, bool
     unlabelled name."""
     if len(text) > _NAME_LINE_CHARS or not _TWO_CAPITALS.match(text):
         return None  # most lines: answered without a cache entry
+    if text.endswith(":"):
+        return None  # "Palm Bay (1-0):", "Jane Doe:": introduces a list or a quotation
     return _read_name_head(text)
 
 
