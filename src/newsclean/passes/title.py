@@ -96,13 +96,11 @@ def _is_byline(text: str) -> bool:
 
 
 def _is_headline(text: str, chrome: Lexicon) -> bool:
-    """A headline that is not UI text, a teaser header, a date line or a byline."""
+    """A line shaped like a headline (:func:`_headline_shaped`: not a byline, a date line
+    or a teaser header) that is not UI text or a credit or caption line."""
     return (
-        looks_like_headline(text)
+        _headline_shaped(text)
         and chrome_reason(text, chrome) is None
-        and split_header(text, _TEASER_LANGUAGES) is None
-        and not is_date_line(text)
-        and not _is_byline(text)
         and not _NOT_A_HEADLINE.match(text)
     )
 
@@ -164,12 +162,6 @@ def _under(weight: float, distance: int | None) -> float | None:
     """What a byline or a date line ``distance`` blocks under a headline adds (``weight``
     right under it, less for each block between); ``None`` when there is none."""
     return None if distance is None else weight - _WEIGHTS["byline_step"] * (distance - 1)
-
-
-def _byline_term(pos: int, bylines: list[int]) -> float | None:
-    """What a byline starting just under ``pos`` adds, or ``None`` when none does."""
-    below = [b - pos for b in bylines if 0 < b - pos <= _BYLINE_BELOW]
-    return _under(_WEIGHTS["byline"], min(below) if below else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,12 +299,12 @@ def _listed(
     doc: Document,
     span: tuple[int, int],
     candidates: list[int],
-    bylines: list[int],
+    gaps: dict[int, int | None],
     copies: dict[str, list[int]],
 ) -> Iterator[tuple[int, float]]:
     """Candidates that are entries of a list: of a table of contents (printed again as a
     heading in the main text) or of teaser cards (each a headline with its byline the same
-    distance under it), with the penalty for each."""
+    distance under it: ``gaps``), with the penalty for each."""
     blocks = doc.blocks
     for p in candidates:
         if p < span[0] and any(
@@ -320,7 +312,6 @@ def _listed(
             for q in copies.get(fold(blocks[p].text), ())
         ):
             yield p, _WEIGHTS["listed"]
-    gaps = {p: min((b - p for b in bylines if 0 < b - p <= _BYLINE_BELOW), default=None) for p in candidates}
     for p in candidates:
         if gaps[p] is not None and any(
             gaps[q] == gaps[p] for q in candidates if q != p and abs(q - p) <= _CARD_REACH
@@ -374,14 +365,16 @@ def find_title(doc: Document, config: Config) -> Document:
     bylines = byline_blocks(doc, [p for p in candidates if scores[p] >= floor], _BYLINE_BELOW)
     # a headline split over lines, or far above the main text, only when its byline
     # confirms it (else it may be a list or a teaser)
-    signed = {p for p in candidates if any(0 < b - p <= _BYLINE_BELOW for b in bylines)}
+    # how many blocks under each candidate its byline starts (None: no byline)
+    gaps = {p: min((b - p for b in bylines if 0 < b - p <= _BYLINE_BELOW), default=None) for p in candidates}
+    signed = {p for p, gap in gaps.items() if gap is not None}
     dated = {p for p in inside + late if parts[p].dated is not None}
     confirmed = (signed - set(late)) | (dated & set(inside)) | (dated & signed)
     candidates = sorted(set(plain) | set(confirmed))
     if not candidates:
         return doc
-    scores = {p: parts[p].total(_byline_term(p, bylines)) for p in candidates}
-    for p, penalty in _listed(doc, span, candidates, bylines, copies):
+    scores = {p: parts[p].total(_under(_WEIGHTS["byline"], gaps[p])) for p in candidates}
+    for p, penalty in _listed(doc, span, candidates, gaps, copies):
         scores[p] += penalty
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
