@@ -269,10 +269,9 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
 
 def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Signals:
     """:func:`signals` of a text and its folded ``key``; unless ``every``, the capital share
-    is measured only where :func:`classify` reads it (0 elsewhere, as for a short block): a
-    one-line block of ``UNPUNCTUATED_UNITS`` words or more, with no sentence end and
-    stopwords of running text. The share scans the whole text, and most long blocks are
-    paragraphs."""
+    is measured only where :func:`classify` reads it (0 elsewhere, as for a short block):
+    on :func:`_unpunctuated_prose` without a sentence end. The share scans the whole text,
+    and most long blocks are paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
     marks = sentence_marks(text)
@@ -283,8 +282,7 @@ def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Sign
         lines = text.count("\n") + 1
     else:
         lines = sum(1 for line in text.split("\n") if line.strip())
-    unpunctuated = units >= UNPUNCTUATED_UNITS and lines == 1 and not (marks or ends)
-    read = unpunctuated and stop is not None and stop >= UNPUNCTUATED_STOP
+    read = not (marks or ends) and _unpunctuated_prose(units, lines, stop)
     return Signals(
         units=units,
         marks=marks,
@@ -294,6 +292,12 @@ def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Sign
         lines=lines,
         colon=units >= LIST_INTRO_UNITS and text.rstrip().endswith(":"),
     )
+
+
+def _unpunctuated_prose(units: float, lines: int, stop: float | None) -> bool:
+    """A one-line block of ``UNPUNCTUATED_UNITS`` words or more with the stopwords of
+    running text: a sentence without its full stop, unless it is mostly capitalised."""
+    return units >= UNPUNCTUATED_UNITS and lines == 1 and stop is not None and stop >= UNPUNCTUATED_STOP
 
 
 def classify(sig: Signals) -> tuple[Class, str]:
@@ -310,8 +314,7 @@ def classify(sig: Signals) -> tuple[Class, str]:
         return _GOOD, f"{sig.units:g} words; {sig.marks} sentence end(s)"
     if sig.units >= NEAR_UNITS and (sig.ends or sig.marks >= 1) and stop_near:
         return _NEAR, f"{sig.units:g} words; ends like a sentence"
-    unpunctuated = sig.units >= UNPUNCTUATED_UNITS and sig.lines == 1 and sig.caps < 0.5
-    if unpunctuated and sig.stop is not None and sig.stop >= UNPUNCTUATED_STOP:
+    if _unpunctuated_prose(sig.units, sig.lines, sig.stop) and sig.caps < 0.5:
         return _NEAR, f"{sig.units:g} words; stopwords {sig.stop:.0%} without a sentence end"
     if sig.lines >= LIST_LINES and sig.units >= LIST_UNITS and sig.units >= LIST_LINE_UNITS * sig.lines:
         return _NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
@@ -496,13 +499,6 @@ def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) 
     return classify(sig)
 
 
-def _judge_ui(text: str, sig: Signals) -> tuple[Class, str]:
-    """The class of a body block of UI lines: it opens the comments or is a UI phrase."""
-    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
-        return _BARRIER, "opens the comments"
-    return _BAD, "UI phrase"
-
-
 class _Judged(NamedTuple):
     """The blocks the classifier looked at, in page order, one list a field: ``classes[i]``
     is the class of the block at ``positions[i]``. The steps after the classifier read a
@@ -542,8 +538,8 @@ def _judge_blocks(
                 rows.append((pos, _TEASER, why, length_units(text), False))
             continue
         sig = measure.sig
-        if pos in ui_blocks:
-            cls, why = _judge_ui(text, sig)
+        if pos in ui_blocks:  # a block of UI lines: it opens the comments (as _judge found) or is UI
+            cls, why = measure.verdict if measure.verdict[0] is _BARRIER else (_BAD, "UI phrase")
         elif (shape := measure.shape) and _is_repeat(text, shape, sig, repeats):
             cls, why = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
         else:
@@ -742,13 +738,14 @@ def _repeats(texts: list[str], measures: list[_Measure | None]) -> Counter[str]:
 
 
 def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bool:
-    """Whether a short block's ``shape`` (not empty) recurs ``REPEATED`` times on the page.
+    """Whether a short block's ``shape`` (not empty) recurs ``REPEATED`` times on the page
+    (only short blocks have a shape: see :class:`_Measure`).
 
     A sentence of several words is exempt: a question or a sentence that recurs ("What
     inspired you?" before each answer of an interview series) is the article's own
     structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
     """
-    if sig.units >= NEAR_UNITS or repeats[shape] < REPEATED:
+    if repeats[shape] < REPEATED:
         return False
     return sig.units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
 
@@ -830,10 +827,12 @@ def _boilerplate_hits(key: str, boilerplate: _Boilerplate | None, units: float) 
     tokens = key.split(" ")
     if boilerplate.key_words.isdisjoint(tokens):  # most blocks, tested without a call a token
         return []
-    bound = sum(map(boilerplate.key_words.__contains__, tokens))
-    if bound < BOILERPLATE_MIN_HITS or bound * BOILERPLATE_WORDS_PER_HIT < units:
+
+    def dense(count: int) -> bool:
+        return count >= BOILERPLATE_MIN_HITS and count * BOILERPLATE_WORDS_PER_HIT >= units
+
+    # each hit holds its term's key word: their count bounds the hits
+    if not dense(sum(map(boilerplate.key_words.__contains__, tokens))):
         return []
     hits = boilerplate.pattern.findall(key)
-    if len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units:
-        return list(hits)
-    return []
+    return list(hits) if dense(len(hits)) else []

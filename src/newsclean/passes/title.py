@@ -98,11 +98,7 @@ def _is_byline(text: str) -> bool:
 def _is_headline(text: str, chrome: Lexicon) -> bool:
     """A line shaped like a headline (:func:`_headline_shaped`: not a byline, a date line
     or a teaser header) that is not UI text or a credit or caption line."""
-    return (
-        _headline_shaped(text)
-        and chrome_reason(text, chrome) is None
-        and not _NOT_A_HEADLINE.match(text)
-    )
+    return _headline_shaped(text) and chrome_reason(text, chrome) is None and not _NOT_A_HEADLINE.match(text)
 
 
 def _headline_text(text: str) -> str:
