@@ -10,6 +10,7 @@ import re
 
 import regex
 
+from .language import tokens
 from .text import fold, words
 
 __all__ = [
@@ -93,10 +94,6 @@ _SENTENCE_MARK = regex.compile(
     r"(?<=\w[\p{Pf}\"')\]]?)[.!?…]+(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_LETTERS = regex.compile(r"[\p{L}\p{M}]+")
-_ASCII_LETTERS = bytes(c if chr(c).isascii() and _LETTERS.fullmatch(chr(c)) else ord(" ") for c in range(256))
-"""A ``bytes.translate`` table keeping ASCII letters and turning every other byte into a
-space: splitting the translation of an ASCII text gives its letter runs."""
 # The first character of every word token (see ``text.words``): a token starts at a word
 # character that follows neither a word character nor an apostrophe joined to one. ASCII
 # text is scanned with the standard library's ``re``, which is faster there.
@@ -141,25 +138,12 @@ def stopword_density(text: str, stopwords: frozenset[str], *, key: str | None = 
     """
     # The letter runs of the casefolded text are those of its folded key (letters are word
     # characters, and the key only turns runs of other characters into one space), which
-    # the passes fold anyway (cached). An ASCII key is split by bytes (five times faster
-    # than the regex, and news text has digits); a key of letters and spaces only is its
-    # own tokens, and so is each all-letter word of another key.
-    if key is None:
-        key = fold(text)
-    if key.isascii():
-        tokens = key.encode("ascii").translate(_ASCII_LETTERS).decode("ascii").split()
-    elif key.replace(" ", "").isalpha():
-        tokens = key.split(" ")
-    else:
-        tokens = []
-        for word in key.split(" "):
-            if word.isalpha():
-                tokens.append(word)
-            else:
-                tokens.extend(_LETTERS.findall(word))
-    if not tokens:
+    # the passes fold anyway (cached), and the key is mostly ASCII, which tokens() splits
+    # fastest.
+    found = tokens(fold(text) if key is None else key)
+    if not found:
         return 0.0
-    return sum(map(stopwords.__contains__, tokens)) / len(tokens)
+    return sum(map(stopwords.__contains__, found)) / len(found)
 
 
 def capitalised_share(text: str) -> float:
