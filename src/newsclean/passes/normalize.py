@@ -38,7 +38,8 @@ NAME = "normalize_text"
 # Spaces other than U+0020 (NBSP, the U+2000 block, narrow NBSP, ideographic space, tab...).
 _ODD_SPACE = regex.compile(r"[^\S\n\u0020]")
 # Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen.
-_INVISIBLE = regex.compile("[\u200b\u2060\ufeff\u00ad]")
+_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad"
+_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
 _RUN_OF_SPACES = regex.compile(r" {2,}")
 
 
@@ -55,7 +56,7 @@ _ODD = _odd_spaces()
 # Characters normalize_spaces replaces or removes wherever they stand: odd spaces and
 # invisible characters. (The standard library's ``re`` scans a class many times faster
 # than ``regex``.)
-_ODD_OR_INVISIBLE = re.compile(rf"[{_ODD}\u200b\u2060\ufeff\u00ad]")
+_ODD_OR_INVISIBLE = re.compile(f"[{_ODD}{_INVISIBLE_CHARS}]")
 
 
 def _needs_spacing(text: str) -> bool:
@@ -156,13 +157,16 @@ def _badness_items() -> tuple[Any, Any] | None:
         return None
 
 
+_BADNESS = _badness_items()
+
+
 def _mojibake_chars() -> frozenset[str] | None:
     """Characters of which every match of ftfy's ``BADNESS_RE`` holds at least one.
 
     ``None`` when the pattern cannot be read that way (then every non-ASCII text goes to
     ftfy). Text without any of them is not "bad", so ftfy's encoding fixer leaves it alone.
     """
-    parsed = _badness_items()
+    parsed = _BADNESS
     if parsed is None:
         return None
     try:
@@ -231,7 +235,7 @@ def _alternatives() -> tuple[dict[str, int], tuple[int, ...]] | None:
     ``None`` when the pattern is not one alternation whose sets can be read. (An
     alternative without any set needs no bit, and then every text may be bad.)
     """
-    parsed = _badness_items()
+    parsed = _BADNESS
     if parsed is None or len(parsed[0]) != 1:
         return None
     items, parser = parsed
@@ -317,6 +321,8 @@ def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     >>> normalize_block("caf\u00c3\u00a9\u00a0 au lait", uncurl=True)
     ('café au lait', ['ftfy.decode_inconsistent_utf8', 'normalize_spaces'])
     """
+    if _is_plain(text):
+        return text, []
     fixed, names = _normalized(text, uncurl)
     return fixed, list(names)
 
@@ -355,10 +361,10 @@ def _typeset(text: str) -> bool:
 
 @per_text
 def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
-    """:func:`normalize_block` with the step names as a tuple. Cached: every settling round
-    normalises the body again, mostly the very texts the first round saw."""
-    if _is_plain(text):
-        return text, ()  # what the loop gives, without its calls
+    """:func:`normalize_block` of a text that is not plain (its callers test
+    :func:`_is_plain` first, without a cache look-up), with the step names as a tuple.
+    Cached: every settling round normalises the body again, mostly the very texts the first
+    round saw."""
     if _typeset(text):  # what the loop gives too: ftfy can only straighten the quotes
         straight = fixes.uncurl_quotes(text) if uncurl else text
         return straight, ("ftfy.uncurl_quotes",) if straight != text else ()
