@@ -49,16 +49,9 @@ def _ends_sentence(line: str) -> bool:
     return line.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS)
 
 
-def _continues(line: str, following: str, stops: frozenset[str]) -> bool:
-    """Whether ``following`` goes on with the sentence ``line`` leaves open."""
-    if _CLOSING.match(following) or _LOWER_START.match(following):
-        return True
-    if line.endswith(_OPENERS):
-        return True
-    if _ends_sentence(line):
-        return False
-    last = words(line[-40:])
-    return bool(last) and last[-1].casefold() in stops
+def _goes_on(line: str) -> bool:
+    """Whether ``line`` starts as the rest of a sentence: a closing mark or a lowercase word."""
+    return bool(_CLOSING.match(line) or _LOWER_START.match(line))
 
 
 def _is_link_text(line: str) -> bool:
@@ -75,17 +68,21 @@ def _joins(lines: list[str], i: int, tail: str, prev_words: int, stops: frozense
     """Whether line ``i`` continues the line before it, of which ``tail`` is the end and
     ``prev_words`` the number of words."""
     line = lines[i]
-    if _continues(tail, line, stops):
+    if _goes_on(line) or tail.endswith(_OPENERS):
         return True
-    if _ends_sentence(tail) or not prev_words:
+    if _ends_sentence(tail):
         return False
-    if _OPEN_START.match(line):
+    last = words(tail[-40:])
+    # the sentence stops at a function word, or the line opens like the rest of one
+    if (last and last[-1].casefold() in stops) or (prev_words and _OPEN_START.match(line)):
         return True
+    if not prev_words:
+        return False
     following = lines[i + 1] if i + 1 < len(lines) else None
     if following is None:
         # The block's last line: a short one that ends the sentence ("Fan Vote.").
         return len(words(line)) <= LINK_WORDS and _ends_sentence(line) and prev_words > 3
-    return _is_link_text(line) and bool(_CLOSING.match(following) or _LOWER_START.match(following))
+    return _is_link_text(line) and _goes_on(following)
 
 
 def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
