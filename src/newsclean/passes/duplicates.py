@@ -45,7 +45,7 @@ COMPARE_BUDGET = 50_000
 
 
 class _Kept:
-    """The keys of kept blocks: exact keys, lengths in order, and a word index.
+    """The keys of kept blocks: in order of length, with their positions, and a word index.
 
     ``nearest`` compares a new key with the kept keys whose length could reach the
     threshold at all. On an ordinary page that window is small and scanned whole. On a
@@ -56,24 +56,22 @@ class _Kept:
     """
 
     def __init__(self) -> None:
-        self.exact: dict[str, int] = {}
-        self.lengths: list[int] = []
-        self.order: list[int] = []  # sequence numbers, sorted by (length, sequence)
-        self.ordered_keys: list[str] = []  # the keys in that order
+        self.lengths: list[int] = []  # sorted
+        self.ordered_keys: list[str] = []  # the keys sorted by (length, sequence)
+        self.ordered_positions: list[int] = []  # their blocks' positions
         self.keys: list[str] = []  # by sequence
         self.positions: list[int] = []  # by sequence
         # word -> sequences of kept keys holding it; built on the first long window only.
         self.postings: dict[str, list[int]] | None = None
 
     def add(self, key: str, pos: int) -> None:
-        self.exact.setdefault(key, pos)
         seq = len(self.keys)
         self.keys.append(key)
         self.positions.append(pos)
         at = bisect.bisect(self.lengths, len(key))
         self.lengths.insert(at, len(key))
-        self.order.insert(at, seq)
         self.ordered_keys.insert(at, key)
+        self.ordered_positions.insert(at, pos)
         if self.postings is not None:
             self._index(seq)
 
@@ -96,11 +94,12 @@ class _Kept:
             return None
         # (No slice of a long window is ever taken: that alone would be quadratic.)
         if hi - lo <= EXACT_WINDOW and sum(self.lengths[lo:hi]) <= COMPARE_BUDGET:
-            window = self.order[lo:hi]
             choices = self.ordered_keys[lo:hi]
+            positions = self.ordered_positions[lo:hi]
         else:
             window = self._candidates(key, self.lengths[lo], self.lengths[hi - 1])
             choices = [self.keys[seq] for seq in window]
+            positions = [self.positions[seq] for seq in window]
         # extractOne keeps the first of equal best scores, like a loop with score_cutoff.
         found = process.extractOne(
             key,
@@ -111,7 +110,7 @@ class _Kept:
         )
         if found is None:
             return None
-        return self.positions[window[found[2]]], found[1]
+        return positions[found[2]], found[1]
 
     def _candidates(self, key: str, shortest: int, longest: int) -> list[int]:
         """Kept keys in the length window sharing one of ``key``'s rarest indexed words,
@@ -144,7 +143,9 @@ def drop_duplicates(doc: Document, config: Config) -> Document:
     """Mark repeated body blocks as duplicates of their first copy."""
     kept = _Kept()
     found: list[tuple[int, int, float]] = []  # (position, original position, similarity)
-    near_copies: dict[str, tuple[int, float]] = {}  # a near duplicate's key -> its original, score
+    # key -> (original position, similarity): a kept block's is its own (100%), a near
+    # duplicate's its original (not searched again: on a long text the search is bounded)
+    seen: dict[str, tuple[int, float]] = {}
     shortest = config.duplicate_min_chars
     body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     for pos, block in enumerate(doc.blocks):
@@ -156,18 +157,16 @@ def drop_duplicates(doc: Document, config: Config) -> Document:
         key = fold(text)
         if len(key) < shortest:
             continue
-        if key in kept.exact:
-            found.append((pos, kept.exact[key], 100.0))
-            continue
-        if key in near_copies:  # not searched again: on a long text the search is bounded
-            found.append((pos, *near_copies[key]))
+        if (original := seen.get(key)) is not None:
+            found.append((pos, *original))
             continue
         near = kept.nearest(key, config.duplicate_threshold) if config.duplicate_threshold else None
         if near is not None:
-            found.append((pos, near[0], near[1]))
-            near_copies[key] = near
+            found.append((pos, *near))
+            seen[key] = near
         else:
             kept.add(key, pos)
+            seen[key] = (pos, 100.0)
     return doc.reclassify(NAME, _describe(found))
 
 
