@@ -24,9 +24,9 @@ class Lexicon:
     def __init__(self, phrases: tuple[str, ...]) -> None:
         self.exact = frozenset(p for p in phrases if not p.endswith(" *"))
         self.prefixes = frozenset(p[:-2] for p in phrases if p.endswith(" *"))
-        self._first_words = frozenset(p.partition(" ")[0] for p in self.prefixes)
-        """The first word of every prefix: a line whose first word is none of them can
-        match no prefix, so most lines are turned down without trying the prefix lengths."""
+        self.first_words = frozenset(p.partition(" ")[0] for p in self.exact | self.prefixes)
+        """The first word of every phrase: a line whose folded first word is none of them
+        matches no phrase, so most lines are turned down with one look-up."""
 
     def __len__(self) -> int:
         return len(self.exact) + len(self.prefixes)
@@ -42,10 +42,10 @@ class Lexicon:
         key = fold(line)
         if not key:
             return None
+        if key.partition(" ")[0] not in self.first_words:
+            return None
         if key in self.exact:
             return key
-        if key.partition(" ")[0] not in self._first_words:
-            return None
         tokens = key.split()
         for size in range(max(1, len(tokens) - _WILDCARD_WORDS), len(tokens) + 1):
             head = " ".join(tokens[:size])

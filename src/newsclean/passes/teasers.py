@@ -11,7 +11,6 @@ paragraph of the article that continues after an inline "Related" box) ends the 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..config import Config
 from ..features import ends_sentence, is_label, is_separator, is_truncated
@@ -39,14 +38,14 @@ def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, 
     True
     """
     headers = lexicon("teasers", languages)
-    return _split_header(text, headers, _first_words(headers))
+    return _split_header(text, headers)
 
 
-def _split_header(text: str, headers: Lexicon, starts: frozenset[str]) -> tuple[str, str] | None:
-    """:func:`split_header` with the lexicon and its :func:`_first_words` at hand."""
+def _split_header(text: str, headers: Lexicon) -> tuple[str, str] | None:
+    """:func:`split_header` with the lexicon at hand."""
     first, _, rest = text.partition("\n")
     # The label before a colon starts as its line does (or has no word, and matches nothing).
-    if not _starts_with(first, starts):
+    if not _starts_with(first, headers.first_words):
         return None
     if headers.match(first):
         return first, rest
@@ -54,16 +53,6 @@ def _split_header(text: str, headers: Lexicon, starts: frozenset[str]) -> tuple[
     if colon and item.strip() and headers.match(label):
         return label, (item.strip() + ("\n" + rest if rest else ""))
     return None
-
-
-@lru_cache(maxsize=16)
-def _first_words(headers: Lexicon) -> frozenset[str]:
-    """The first words of the phrases of ``headers``.
-
-    A line matches a phrase only when its folded form starts with the phrase's first word,
-    and most lines start with none of them: looking that up is cheaper than matching.
-    """
-    return frozenset(phrase.partition(" ")[0] for phrase in headers.exact | headers.prefixes)
 
 
 _ASCII_WORD_RUN = re.compile("[0-9A-Za-z_]+")
@@ -102,7 +91,6 @@ def _item(blocks: tuple[Block, ...], pos: int, header: str) -> tuple[int, Kind, 
 def split_teasers(doc: Document, config: Config) -> Document:
     """Mark teaser headers and the items listed after them."""
     headers = lexicon("teasers", page_languages(doc, config.language))
-    starts = _first_words(headers)
     body = Kind.BODY  # a local: an enum member looked up on its class costs a property call
     updates = []
     blocks = doc.blocks
@@ -110,7 +98,7 @@ def split_teasers(doc: Document, config: Config) -> Document:
     for pos, block in enumerate(blocks):
         if pos < listed or block.kind is not body:
             continue
-        header = _split_header(block.text, headers, starts)
+        header = _split_header(block.text, headers)
         if header is None:
             continue
         name, rest = header
