@@ -20,7 +20,7 @@ from typing import NamedTuple
 import regex
 
 from .features import is_separator
-from .text import fold, load_phrases, load_words, per_text, words
+from .text import fold, key_words, load_phrases, load_words, per_text, words
 
 __all__ = [
     "Names",
@@ -43,6 +43,7 @@ __all__ = [
 _MAX_NAME_TOKENS = 5
 _MAX_NAME_CHARS = 48
 _LABELS = "byline/labels.txt"
+_ROLES = "byline/roles.txt"
 _NOT_AUTHOR = "byline/not_author_labels.txt"
 
 
@@ -78,7 +79,7 @@ def _label_re() -> regex.Pattern[str]:
 def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str]]:
     """The longest word of every phrase in data file ``name``: as a set, and as a regex with
     the flags of the phrase regexes (see :func:`_may_hold`)."""
-    keys = frozenset(max(p.rstrip(" *").split(), key=len) for p in load_phrases(name))
+    keys = key_words(load_phrases(name))
     pattern = "|".join(sorted(map(regex.escape, keys), key=len, reverse=True))
     return keys, regex.compile(rf"\b(?:{pattern})\b", regex.I | regex.V1)
 
@@ -207,7 +208,7 @@ def _is_name(text: str, single: bool) -> bool:
 def _not_name_words() -> frozenset[str]:
     """Words that are never part of a name: site and button words, and roles (built once,
     not on every :func:`is_name` call)."""
-    return load_words("byline/not_name_words.txt") | load_words("byline/roles.txt")
+    return load_words("byline/not_name_words.txt") | load_words(_ROLES)
 
 
 def is_role(text: str) -> bool:
@@ -215,16 +216,10 @@ def is_role(text: str) -> bool:
     if len(words(text)) > 8:
         return False
     folded = fold(text)
-    if _role_words().isdisjoint(folded.split()):
-        return False  # a role is whole words of the key, so one of them must be there
+    if _phrase_keys(_ROLES)[0].isdisjoint(folded.split()):
+        return False  # a role is whole words of the key, so its key word must be there
     key = f" {folded} "
-    return any(f" {role} " in key for role in load_words("byline/roles.txt"))
-
-
-@cache
-def _role_words() -> frozenset[str]:
-    """Every word of every role (most lines hold none, and :func:`is_role` stops there)."""
-    return frozenset(w for role in load_words("byline/roles.txt") for w in role.split())
+    return any(f" {role} " in key for role in load_words(_ROLES))
 
 
 @cache
@@ -246,7 +241,7 @@ def _may_hold_handle(text: str) -> bool:
 @cache
 def _ui_first_words() -> frozenset[str]:
     """The first words of the button labels: :func:`is_ui` holds only for a text with a
-    handle or whose folded key starts with one of these."""
+    handle or whose folded key (handles removed) starts with one of these."""
     exact, stems = _ui_phrases()
     return frozenset(p.split()[0] for p in exact | stems)
 
@@ -257,6 +252,8 @@ def is_ui(text: str) -> bool:
     key = fold(_HANDLE.sub(" ", text) if handles else text)
     if not key:
         return handles and _HANDLE.search(text) is not None
+    if key.partition(" ")[0] not in _ui_first_words():
+        return False  # neither a label nor a stem starts with this word: most texts
     exact, stems = _ui_phrases()
     if key in exact:
         return True

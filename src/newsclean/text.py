@@ -12,7 +12,7 @@ memory flat whatever the input size.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache, lru_cache, wraps
 from importlib import resources
 from inspect import signature
@@ -26,6 +26,7 @@ __all__ = [
     "WORD",
     "clear_caches",
     "fold",
+    "key_words",
     "load_phrases",
     "load_words",
     "per_text",
@@ -119,6 +120,18 @@ def fold(text: str) -> str:
     if text.isascii():  # casefold is lower; the runs are what splitting the translation leaves
         return b" ".join(text.encode("ascii").translate(_ASCII_FOLD).split()).decode("ascii")
     return " ".join(_WORD_RUN.findall(text.casefold()))
+
+
+def key_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The longest word of every folded phrase (the last of equally long ones, rarer in
+    running text than a first word; a trailing wildcard ``*`` is no word). A text holds
+    a phrase as whole words only if it holds the phrase's key word, so a text without
+    any key word needs no search for the phrases.
+
+    >>> sorted(key_words(["all rights reserved", "share on *"]))
+    ['reserved', 'share']
+    """
+    return frozenset(max(reversed(p.rstrip(" *").split()), key=len) for p in phrases)
 
 
 @cache

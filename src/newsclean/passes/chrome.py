@@ -64,7 +64,7 @@ from ..features import (
 from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Block, Document, Kind
-from ..text import fold, per_text
+from ..text import fold, key_words, per_text
 from .teasers import split_header
 
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
@@ -816,7 +816,7 @@ def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
     if not terms:
         return None
     pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
-    return _Boilerplate(pattern, frozenset(max(reversed(t.split(" ")), key=len) for t in terms))
+    return _Boilerplate(pattern, key_words(terms))
 
 
 def _boilerplate_hits(key: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
