@@ -15,6 +15,7 @@ from .text import fold, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
+    "PROSE_WORDS",
     "SEPARATOR_LINE",
     "capitalised_share",
     "ends_sentence",
@@ -81,7 +82,12 @@ def is_label(text: str, *, max_words: int = 4) -> bool:
     )
 
 
-def is_prose(text: str, *, min_words: int = 12) -> bool:
+PROSE_WORDS = 12
+"""Words of a sentence-length text: :func:`is_prose` by default, and the prose that
+``layout.main_span`` counts."""
+
+
+def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     """Whether ``text`` reads like running text: enough words, ending like a sentence.
 
     >>> is_prose("The Kremlin on Wednesday confirmed that North Korean leader Kim will come.")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .features import ends_sentence
+from .features import PROSE_WORDS, ends_sentence
 from .model import Document, Kind
 from .text import per_text, words
 
@@ -27,7 +27,6 @@ _INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N
 _BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
-_PROSE_WORDS = 12  # is_prose's default: a sentence-length text
 _SHORT_WORDS = 6  # a short sentence
 
 
@@ -42,7 +41,7 @@ def _shape(text: str) -> tuple[int, float]:
     """
     count = len(words(text))
     if count >= _SHORT_WORDS and ends_sentence(text):
-        if count >= _PROSE_WORDS:
+        if count >= PROSE_WORDS:
             return count, count * 1.0
         if not text.rstrip().endswith(_CUT):
             return count, count * 0.5
@@ -59,7 +58,7 @@ def prose_words(text: str) -> int:
     (0, 0)
     """
     count, weight = _shape(text)
-    return count if count >= _PROSE_WORDS and weight else 0
+    return count if count >= PROSE_WORDS and weight else 0
 
 
 def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int] | None:
