@@ -25,6 +25,7 @@ __all__ = [
     "CACHE_SIZE",
     "WORD",
     "clear_caches",
+    "first_key_word",
     "fold",
     "key_words",
     "load_phrases",
@@ -39,6 +40,7 @@ _WORD_RUN = regex.compile(r"\w+")
 # faster; the word characters are the ASCII ones that ``regex`` calls ``\w``.
 _ASCII_W = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
 _ASCII_WORD = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
+_ASCII_WORD_RUN = re.compile(rf"[{_ASCII_W}]+")
 _ASCII_FOLD = bytes(
     ord(c.lower()) if c.isascii() and _WORD_RUN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
@@ -132,6 +134,19 @@ def key_words(phrases: Iterable[str]) -> frozenset[str]:
     ['reserved', 'share']
     """
     return frozenset(max(reversed(p.rstrip(" *").split()), key=len) for p in phrases)
+
+
+def first_key_word(text: str) -> str:
+    """The first word of ``fold(text)`` ("" for none): of an ASCII text, its first run of
+    word characters in lower case, found without folding the whole text.
+
+    >>> first_key_word("  “Read MORE: the plan"), first_key_word("Read more: the plan")
+    ('read', 'read')
+    """
+    if text.isascii():
+        run = _ASCII_WORD_RUN.search(text)
+        return run[0].lower() if run else ""
+    return fold(text).partition(" ")[0]
 
 
 @cache

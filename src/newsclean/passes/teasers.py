@@ -10,14 +10,12 @@ paragraph of the article that continues after an inline "Related" box) ends the 
 
 from __future__ import annotations
 
-import re
-
 from ..config import Config
 from ..features import ends_sentence, is_label, is_separator, is_truncated
 from ..language import page_languages
 from ..lexicon import Lexicon, lexicon
 from ..model import Block, Document, Kind
-from ..text import fold, words
+from ..text import first_key_word, words
 
 __all__ = ["split_header", "split_teasers"]
 
@@ -45,7 +43,7 @@ def _split_header(text: str, headers: Lexicon) -> tuple[str, str] | None:
     """:func:`split_header` with the lexicon at hand."""
     first, _, rest = text.partition("\n")
     # The label before a colon starts as its line does (or has no word, and matches nothing).
-    if not _starts_with(first, headers.first_words):
+    if first_key_word(first) not in headers.first_words:
         return None
     if headers.match(first):
         return first, rest
@@ -53,21 +51,6 @@ def _split_header(text: str, headers: Lexicon) -> tuple[str, str] | None:
     if colon and item.strip() and headers.match(label):
         return label, (item.strip() + ("\n" + rest if rest else ""))
     return None
-
-
-_ASCII_WORD_RUN = re.compile("[0-9A-Za-z_]+")
-
-
-def _starts_with(line: str, words: frozenset[str]) -> bool:
-    """Whether the folded ``line`` starts with one of ``words``.
-
-    The folded first word of an ASCII line is its first run of ASCII word characters in
-    lower case, found without folding the whole line.
-    """
-    if line.isascii():
-        run = _ASCII_WORD_RUN.search(line)
-        return (run[0].lower() if run else "") in words
-    return fold(line).partition(" ")[0] in words
 
 
 def _is_item(text: str) -> bool:
