@@ -111,23 +111,27 @@ class _Candidate:
     supported: bool = True  # an unlabelled name with a date, role or handle next to it
 
 
-def _searched(doc: Document) -> list[int]:
-    """Positions of the blocks whose lines may hold the byline, ascending: the body blocks,
-    and teaser blocks with text right under the title (a name with a time such as "Jane Doe
-    • 8h" looks like a teaser item to the teaser pass)."""
+def _searched(doc: Document, positions: Iterable[int] | None = None) -> list[int]:
+    """Positions of the blocks whose lines may hold the byline, ascending, among
+    ``positions`` (default: every block): the body blocks, and teaser blocks with text right
+    under the title (a name with a time such as "Jane Doe • 8h" looks like a teaser item to
+    the teaser pass)."""
+    blocks = doc.blocks
     body, teaser = Kind.BODY, Kind.TEASER  # locals: an enum member is a slow attribute lookup
-    under = _under_titles(doc)
+    among = range(len(blocks)) if positions is None else sorted(positions)
+    under = set()
+    if any(blocks[p].kind is teaser for p in among):
+        under = _below(t for t, b in enumerate(blocks) if b.kind is Kind.TITLE)
     return [
         p
-        for p, b in enumerate(doc.blocks)
-        if b.kind is body or (b.kind is teaser and p in under and b.text.strip())
+        for p in among
+        if blocks[p].kind is body or (blocks[p].kind is teaser and p in under and blocks[p].text.strip())
     ]
 
 
-def _under_titles(doc: Document) -> set[int]:
-    """Positions at most :data:`_UNDER_HEADLINE` blocks under a title block."""
-    title = Kind.TITLE
-    return {t + d for t, b in enumerate(doc.blocks) if b.kind is title for d in range(1, _UNDER_HEADLINE + 1)}
+def _below(tops: Iterable[int]) -> set[int]:
+    """Positions at most :data:`_UNDER_HEADLINE` blocks under one of ``tops``."""
+    return {t + d for t in tops for d in range(1, _UNDER_HEADLINE + 1)}
 
 
 def _lines(doc: Document, positions: Iterable[int]) -> list[_Line]:
@@ -476,10 +480,7 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     size = len(doc.blocks)
     wanted = {p for u in under for p in range(u + 1, u + reach + 1) if p < size}
     read = wanted | {p + 1 for p in wanted if p + 1 < size}
-    blocks, body, teaser = doc.blocks, Kind.BODY, Kind.TEASER
-    titles = _under_titles(doc) if any(blocks[p].kind is teaser for p in read) else set()
-    kept = (p for p in read if blocks[p].kind is body or (blocks[p].kind is teaser and p in titles))
-    lines = _lines(doc, sorted(kept))
+    lines = _lines(doc, _searched(doc, read))
     return [
         lines[c.lines[0]].pos
         for c in _candidates(lines, wanted)
@@ -499,7 +500,7 @@ def split_byline(doc: Document, config: Config) -> Document:
         order = dict(zip(searched, range(len(searched)), strict=True))
         start, end = order[span[0]], order[span[1]]
         headlines = _headlines(doc)
-        under = {h + d for h in headlines for d in range(1, _UNDER_HEADLINE + 1)}
+        under = _below(headlines)
         within = set(searched[max(start - _LABEL_BEFORE, 0) : start + _LABEL_INSIDE + 1])
         within.update(searched[max(end - _TAIL_INSIDE, 0) : end + _BOX_AFTER + 1])
         within.update(under.intersection(order))
