@@ -358,3 +358,9 @@ def test_clear_caches_empties_every_per_text_cache() -> None:
     assert measure("abc") == 3
     assert calls == ["abc", "abc"]
     assert newsclean.parse(page).to_dict() == before
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet="aZ9_ '’.-\u00e9\u0301x", max_size=40), st.text(max_size=40)))
+def test_word_initials_are_the_first_characters_of_the_words(text: str) -> None:
+    assert text_module.word_initials(text) == [w[0] for w in text_module.words(text)]

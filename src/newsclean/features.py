@@ -6,12 +6,10 @@ with the pass that makes the decision.
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from .language import tokens
-from .text import fold, words
+from .text import fold, word_initials, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
@@ -100,11 +98,6 @@ _SENTENCE_MARK = regex.compile(
     r"(?<=\w[\p{Pf}\"')\]]?)[.!?…]+(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
 )
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-# The first character of every word token (see ``text.words``): a token starts at a word
-# character that follows neither a word character nor an apostrophe joined to one. ASCII
-# text is scanned with the standard library's ``re``, which is faster there.
-_TOKEN_START = regex.compile(r"(?<!\w)(?<!\w['’])\w")
-_ASCII_TOKEN_START = re.compile(r"(?<!\w)(?<!\w')\w", re.ASCII)
 CJK_CHARS_PER_WORD = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
 much as one word of a space-separated language (a rough mean over the three)."""
@@ -158,7 +151,7 @@ def capitalised_share(text: str) -> float:
     >>> capitalised_share("Home World Sport and more")
     0.6
     """
-    firsts = (_ASCII_TOKEN_START if text.isascii() else _TOKEN_START).findall(text)
+    firsts = word_initials(text)
     if not firsts:
         return 0.0
     # No character is both a capital and a digit.

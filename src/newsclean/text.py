@@ -31,6 +31,7 @@ __all__ = [
     "load_phrases",
     "load_words",
     "per_text",
+    "word_initials",
     "words",
 ]
 
@@ -41,6 +42,10 @@ _WORD_RUN = regex.compile(r"\w+")
 _ASCII_W = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
 _ASCII_WORD = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
 _ASCII_WORD_RUN = re.compile(rf"[{_ASCII_W}]+")
+# Where a token of WORD starts: a word character after neither a word character nor an
+# apostrophe joined to one.
+_WORD_START = regex.compile(r"(?<!\w)(?<!\w['’])\w")
+_ASCII_WORD_START = re.compile(rf"(?<![{_ASCII_W}])(?<![{_ASCII_W}]')[{_ASCII_W}]")
 _ASCII_FOLD = bytes(
     ord(c.lower()) if c.isascii() and _WORD_RUN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
@@ -102,6 +107,15 @@ def words(text: str) -> list[str]:
     ["Korea's", 'Kim', '2011']
     """
     return list(_word_tuple(text))  # a fresh list: the cached tuple is shared
+
+
+def word_initials(text: str) -> list[str]:
+    """The first character of each of :func:`words`, found without listing the words.
+
+    >>> word_initials("Korea's Kim, 2011.")
+    ['K', 'K', '2']
+    """
+    return (_ASCII_WORD_START if text.isascii() else _WORD_START).findall(text)
 
 
 @per_text
