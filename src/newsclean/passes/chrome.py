@@ -45,10 +45,12 @@ moves dev-set F1 by less than 0.01 (``benchmarks/quality.py``).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import regex
 
@@ -70,6 +72,8 @@ from .teasers import split_header
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
 
 NAME = "remove_chrome"
+
+_T = TypeVar("_T")
 
 # The UI line patterns, one alternation each (see ``_UI_LINE``). Possessive quantifiers
 # (``*+``): the two space runs cannot trade characters, so a long run of spaces that fails
@@ -192,8 +196,6 @@ _BARRIER, _REPEATED, _SNIPPET = Class.BARRIER, Class.REPEATED, Class.SNIPPET
 _TEASER, _THREAD, _TITLE = Class.TEASER, Class.THREAD, Class.TITLE
 _BODY, _CHROME, _TITLE_BLOCK = Kind.BODY, Kind.CHROME, Kind.TITLE
 _TEXT = (_GOOD, _NEAR)
-_LABELS = (_SHORT, _TITLE)
-"""The classes a short block's nearest neighbour in the region is looked for past."""
 
 
 class Signals(NamedTuple):
@@ -386,23 +388,17 @@ def remove_chrome(doc: Document, config: Config) -> Document:
         _measure(text, stops, phrases, boilerplate) if doc.blocks[pos].kind is _BODY else None
         for pos, text in zip(candidates, texts, strict=True)
     ]
-    chrome, edits = _ui_lines(candidates, texts, measures)
-    if edits:
+    ui, mixed = _ui_lines(measures)
+    chrome = [_ui_block(candidates[i], texts[i], found) for i, found in ui]
+    if mixed:
+        edits = [_ui_edit(candidates[i], texts[i], found) for i, found in mixed]
         doc = doc.edit(NAME, edits)
-        edited = {pos: text for pos, text, *_ in edits}
-        for i, pos in enumerate(candidates):
-            if pos in edited:
-                texts[i] = edited[pos]
-                measures[i] = _measure(texts[i], stops, phrases, boilerplate)
-    ui_blocks = {pos for pos, *_ in chrome}
+        for (i, _), (_, text, *_) in zip(mixed, edits, strict=True):
+            texts[i] = text
+            measures[i] = _measure(text, stops, phrases, boilerplate)
+    ui_blocks = {candidates[i] for i, _ in ui}
     judged = _judge_blocks(
-        doc.blocks,
-        candidates,
-        texts,
-        measures,
-        ui_blocks=ui_blocks,
-        languages=languages,
-        boilerplate=boilerplate,
+        doc.blocks, candidates, texts, measures, ui=[i for i, _ in ui], languages=languages
     )
     _author_boxes(judged, texts, lexicon("chrome/author_box", languages))
     _cut_off_text(judged)
@@ -410,6 +406,10 @@ def remove_chrome(doc: Document, config: Config) -> Document:
     done = ui_blocks | {pos for pos, measure in zip(candidates, measures, strict=True) if measure is None}
     chrome.extend(_outside_region(judged, done))
     return doc.reclassify(NAME, chrome)
+
+
+_Row = tuple[Class, str, float, bool]
+"""A block's class, why, length and whether it introduces what follows (see :class:`_Judged`)."""
 
 
 class _Measure(NamedTuple):
@@ -422,10 +422,13 @@ class _Measure(NamedTuple):
     whose shape is made only where it could be a short block's (:func:`_repeats`)."""
     spaces: int
     """The number of spaces in the folded text, which its shape has too."""
-    verdict: tuple[Class, str]
-    """The class of the text as a body block that is not a UI block (:func:`_judge`)."""
-    ui_lines: tuple[tuple[str, str] | None, ...]
-    """For each line, why it is UI text (:func:`chrome_reason`), or ``None``."""
+    row: _Row
+    """The class of the text as a body block that is neither a UI block nor repeated
+    (:func:`_judge`), why, its length and whether it introduces what follows: its entries
+    of :class:`_Judged`, which most blocks take as they are."""
+    ui_lines: _Found
+    """For each line, why it is UI text (:func:`chrome_reason`), or ``None``; empty when no
+    line is (most blocks), so that a block without UI lines is told by its truthiness."""
 
 
 @per_text
@@ -437,12 +440,13 @@ def _measure(
     The text is folded once for all of them (a long text's key is not cached)."""
     key = fold(text)
     sig = _signals(text, key, stops, every=False)
+    ui_lines = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
     return _Measure(
         sig,
         _shape(key) if sig.units < NEAR_UNITS else None,
         key.count(" "),
-        _judge(text, key, sig, boilerplate),
-        tuple([chrome_reason(line, phrases) for line in text.split("\n")]),
+        (*_judge(text, key, sig, boilerplate), sig.units, sig.colon),
+        ui_lines if any(ui_lines) else (),
     )
 
 
@@ -452,36 +456,42 @@ region, and the title, its anchor. Only body blocks are measured (:func:`_measur
 title and the teasers have classes of their own, and the region reads a teaser's length
 alone."""
 
+_Found = tuple[tuple[str, str] | None, ...]
+"""For each line of a block, why it is UI text (:func:`chrome_reason`), or ``None``."""
 Decision = tuple[int, Kind, str, str]
 """``(position, kind, reason, detail)``, as :meth:`Document.reclassify` takes it."""
 Edit = tuple[int, str, str, str]
 """``(position, new text, reason, detail)``, as :meth:`Document.edit` takes it."""
 
 
-def _ui_lines(
-    candidates: list[int], texts: list[str], measures: list[_Measure | None]
-) -> tuple[list[Decision], list[Edit]]:
-    """Step 1: UI blocks become chrome, UI lines are edited out of mixed blocks.
+def _ui_lines(measures: list[_Measure | None]) -> tuple[list[tuple[int, _Found]], list[tuple[int, _Found]]]:
+    """Step 1: the UI blocks (every line UI text) and the blocks that mix UI lines with
+    text among the blocks with ``measures`` (body blocks; ``None`` for others), each as its
+    index and why each of its lines is UI text. UI blocks become chrome
+    (:func:`_ui_block`), mixed blocks lose their UI lines (:func:`_ui_edit`). Most blocks
+    have no UI line, and are passed over without a call."""
+    flagged = [
+        (i, measure.ui_lines)
+        for i, measure in enumerate(measures)
+        if measure is not None and measure.ui_lines
+    ]
+    return [f for f in flagged if all(f[1])], [f for f in flagged if not all(f[1])]
 
-    Returns the chrome decisions and the edits, for the body blocks among ``candidates``
-    (those with a measure).
-    """
-    chrome = []
-    edits = []
-    for pos, text, measure in zip(candidates, texts, measures, strict=True):
-        if measure is None or not any(found := measure.ui_lines):
-            continue
-        lines = text.split("\n")
-        if all(found):
-            reason, detail = found[0] or ("", "")
-            if len(lines) > 1:
-                detail = f"{len(lines)} UI lines, first: {detail}"
-            chrome.append((pos, _CHROME, reason, detail))
-        else:
-            kept = [line for line, why in zip(lines, found, strict=True) if why is None]
-            dropped = [line for line, why in zip(lines, found, strict=True) if why is not None]
-            edits.append((pos, "\n".join(kept), "chrome_line", "removed UI line(s): " + " | ".join(dropped)))
-    return chrome, edits
+
+def _ui_block(pos: int, text: str, found: _Found) -> Decision:
+    """The chrome decision for a block of UI lines, named after its first line."""
+    reason, detail = found[0] or ("", "")
+    if lines := text.count("\n"):
+        detail = f"{lines + 1} UI lines, first: {detail}"
+    return (pos, _CHROME, reason, detail)
+
+
+def _ui_edit(pos: int, text: str, found: _Found) -> Edit:
+    """The edit that removes the UI lines of a block that mixes them with text."""
+    lines = text.split("\n")
+    kept = [line for line, why in zip(lines, found, strict=True) if why is None]
+    dropped = [line for line, why in zip(lines, found, strict=True) if why is not None]
+    return (pos, "\n".join(kept), "chrome_line", "removed UI line(s): " + " | ".join(dropped))
 
 
 def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
@@ -520,33 +530,41 @@ def _judge_blocks(
     texts: list[str],
     measures: list[_Measure | None],
     *,
-    ui_blocks: set[int],
+    ui: list[int],
     languages: tuple[str, ...],
-    boilerplate: _Boilerplate | None,
 ) -> _Judged:
     """Step 2: the class of every block the classifier looks at (at ``candidates``, with
-    their ``texts`` and, for body blocks, ``measures``), and why."""
+    their ``texts`` and, for body blocks, ``measures``), and why.
+
+    A body block takes the row its measure holds unless it is a UI block (at the indices
+    ``ui``) or a repeated short block: the page's rows are its measures' rows, and only
+    those few blocks are looked at one by one.
+    """
+    rows = [
+        measure.row if measure is not None else _row(blocks[pos], text, languages)
+        for pos, text, measure in zip(candidates, texts, measures, strict=True)
+    ]
+    classes, whys, units, colons = map(list, zip(*rows, strict=True))
+    for i in ui:  # a block of UI lines: it opens the comments (as _judge found) or is UI
+        if classes[i] is not _BARRIER:
+            classes[i], whys[i] = _BAD, "UI phrase"
     repeats = _repeats(texts, measures)
-    rows = []
-    for pos, text, measure in zip(candidates, texts, measures, strict=True):
-        if measure is None:
-            if blocks[pos].kind is _TITLE_BLOCK:
-                rows.append((pos, _TITLE, "headline", 0.0, False))
-            else:
-                bare = split_header(text, languages)
-                why = _TEASER_HEADER if bare and not bare[1] else "teaser"
-                rows.append((pos, _TEASER, why, length_units(text), False))
-            continue
-        sig = measure.sig
-        if pos in ui_blocks:  # a block of UI lines: it opens the comments (as _judge found) or is UI
-            cls, why = measure.verdict if measure.verdict[0] is _BARRIER else (_BAD, "UI phrase")
-        elif (shape := measure.shape) and _is_repeat(text, shape, sig, repeats):
-            cls, why = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
-        else:
-            cls, why = measure.verdict
-        rows.append((pos, cls, why, sig.units, sig.colon))
-    positions, classes, whys, units, colons = map(list, zip(*rows, strict=True))
-    return _Judged(positions, classes, whys, units, colons)
+    # the shapes seen REPEATED times; an empty shape (no word) never counts as repeated
+    if frequent := {shape for shape, count in repeats.items() if count >= REPEATED and shape}:
+        skip = set(ui)
+        found = [(i, m.shape, m.sig) for i, m in enumerate(measures) if m is not None and m.shape in frequent]
+        for i, shape, sig in found:
+            if i not in skip and shape is not None and _is_repeat(texts[i], sig):
+                classes[i], whys[i] = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
+    return _Judged(candidates, classes, whys, units, colons)
+
+
+def _row(block: Block, text: str, languages: tuple[str, ...]) -> _Row:
+    """The row of the title or a teaser (blocks that are not measured)."""
+    if block.kind is _TITLE_BLOCK:
+        return (_TITLE, "headline", 0.0, False)
+    bare = split_header(text, languages)
+    return (_TEASER, _TEASER_HEADER if bare and not bare[1] else "teaser", length_units(text), False)
 
 
 AUTHOR_BIO_REACH = 30
@@ -606,40 +624,59 @@ def _region_scores(judged: _Judged) -> tuple[list[float | None], list[bool]]:
     """Each block's score for the region, and whether it is an item of a list that a text
     or short block ending in a colon introduces ("The diet allows these foods:") with no
     text between: a list of the article, not a link row, which costs the region almost
-    nothing. The first text block under the headline is raised by ``TITLE_BONUS``. One
-    pass, left to right."""
-    scores: list[float | None] = []
-    listed = []
-    intro = False
-    titles: list[int] = []  # the headlines above that no text block follows yet
-    for i, (cls, units, colon) in enumerate(zip(judged.classes, judged.units, judged.colons, strict=True)):
-        item = False
-        score: float | None
-        if cls is _SHORT:  # the most frequent class first
-            item = intro
-            score = -LIST_ITEM_COST if item else -(SHORT_COST + min(units, COST_CAP))
-            intro = intro or colon
-        elif cls is _GOOD or cls is _NEAR:
-            score = units if cls is _GOOD else units * NEAR_WEIGHT
-            for t in titles:
-                if i <= t + TITLE_REACH:
-                    score += TITLE_BONUS
-            titles.clear()
-            intro = colon
-        elif cls is _TEASER:
-            score = -(SHORT_COST + units / 2)
-        elif cls is _REPEATED:
-            score = -REPEAT_COST
-        elif cls is _THREAD:
-            score = None
-        elif cls is _TITLE:
-            score = 0.0
-            titles.append(i)
-        else:
-            score = -(SHORT_COST + min(units, COST_CAP))
-        scores.append(score)
-        listed.append(item)
+    nothing. The first text block under the headline is raised by ``TITLE_BONUS``.
+
+    A block's score is its class's and length's, but for the list items and the text
+    blocks under a headline, which are found from the few blocks that end in a colon and
+    the headlines (searched for by ``list.index``) and scored again.
+    """
+    classes, colons = judged.classes, judged.colons
+    scores: list[float | None] = [
+        -(SHORT_COST + min(units, COST_CAP))
+        if cls is _SHORT  # the most frequent class first
+        else units
+        if cls is _GOOD
+        else units * NEAR_WEIGHT
+        if cls is _NEAR
+        else -(SHORT_COST + units / 2)
+        if cls is _TEASER
+        else -REPEAT_COST
+        if cls is _REPEATED
+        else None
+        if cls is _THREAD
+        else 0.0
+        if cls is _TITLE
+        else -(SHORT_COST + min(units, COST_CAP))
+        for cls, units in zip(classes, judged.units, strict=True)
+    ]
+    listed = [False] * len(classes)
+    i = 0  # the blocks before this are in a list already
+    # A short or text block ending in a colon introduces the short blocks after it up to the next text block.
+    for intro in _indices(colons, True):
+        if intro < i or (classes[intro] is not _SHORT and classes[intro] not in _TEXT):
+            continue
+        i = intro + 1
+        while i < len(classes) and classes[i] not in _TEXT:
+            if classes[i] is _SHORT:
+                listed[i], scores[i] = True, -LIST_ITEM_COST
+            i += 1
+    # Each headline raises the first text block after it, if that is near enough.
+    for title in _indices(classes, _TITLE):
+        reach = range(title + 1, min(len(classes), title + 1 + TITLE_REACH))
+        text = next((j for j in reach if classes[j] in _TEXT), None)
+        if text is not None:
+            scores[text] = (scores[text] or 0.0) + TITLE_BONUS
     return scores, listed
+
+
+def _indices(items: list[_T], value: _T) -> Iterator[int]:
+    """Where ``value`` is in ``items``, found by ``list.index`` (a loop in C): the
+    values looked for are rare, and most pages have none."""
+    i = -1
+    with suppress(ValueError):  # no more
+        while True:
+            i = items.index(value, i + 1)
+            yield i
 
 
 def _outside_region(judged: _Judged, done: set[int]) -> list[Decision]:
@@ -656,34 +693,43 @@ def _outside_region(judged: _Judged, done: set[int]) -> list[Decision]:
     if span is None:
         return []
     start, end = span
-    # A short block in the region is at its edge unless a block that is neither short nor
-    # the title lies between it and each end of the region (no thread lies in the region).
-    first = next((i for i in range(start, end + 1) if classes[i] not in _LABELS), end + 1)
-    last = next((i for i in range(end, start - 1, -1) if classes[i] not in _LABELS), start - 1)
-    out = []
+    positions, whys = judged.positions, judged.whys
+    out = _outside(positions[:start], classes[:start], whys[:start], done)
+    # The region starts and ends with a text block (the only blocks that score above 0), so
+    # a short block in it is at its edge unless it is strictly between the two.
     last_text = next_text = -1  # the text blocks either side of the run of non-text blocks i is in
-    for i, (pos, cls, why) in enumerate(zip(judged.positions, classes, judged.whys, strict=True)):
+    for i in range(start, end + 1):
+        cls, pos = classes[i], positions[i]
         if cls is _GOOD or cls is _NEAR:
             last_text = i
-        if pos in done:
+        elif pos in done:
             continue
-        if cls is _THREAD:
-            reason = "teaser_list" if why.startswith(_AFTER_TEASERS) else "comments"
-            out.append((pos, _CHROME, reason, why))
-        elif i < start or i > end:
-            out.append((pos, _CHROME, "outside_main_region", f"outside main prose region; {why}"))
         elif cls in _INSIDE_REASON:
-            out.append((pos, _CHROME, _INSIDE_REASON[cls], why))
+            out.append((pos, _CHROME, _INSIDE_REASON[cls], whys[i]))
         elif cls is _SHORT:
-            if not first < i < last:
-                out.append((pos, _CHROME, "short_block", f"short block at the region's edge; {why}"))
+            if not start < i < end:
+                out.append((pos, _CHROME, "short_block", f"short block at the region's edge; {whys[i]}"))
                 continue
             if next_text < i:
                 next_text = next((j for j in range(i + 1, len(classes)) if classes[j] in _TEXT), len(classes))
             run = next_text - last_text - 1
             if run > MAX_SHORT_RUN and not (listed[i] or _opens_list(judged, listed, i)):
-                out.append((pos, _CHROME, "short_run", f"one of {run} short blocks in a row; {why}"))
+                out.append((pos, _CHROME, "short_run", f"one of {run} short blocks in a row; {whys[i]}"))
+    out.extend(_outside(positions[end + 1 :], classes[end + 1 :], whys[end + 1 :], done))
     return out
+
+
+def _outside(positions: list[int], classes: list[Class], whys: list[str], done: set[int]) -> list[Decision]:
+    """The decisions for blocks outside the region (at ``positions``, with their ``classes``
+    and ``whys``) that are not in ``done``: a comment thread or a teaser list after its
+    header, or chrome outside the region."""
+    return [
+        (pos, _CHROME, "outside_main_region", f"outside main prose region; {why}")
+        if cls is not _THREAD
+        else (pos, _CHROME, "teaser_list" if why.startswith(_AFTER_TEASERS) else "comments", why)
+        for pos, cls, why in zip(positions, classes, whys, strict=True)
+        if pos not in done
+    ]
 
 
 _INSIDE_REASON = {
@@ -737,16 +783,14 @@ def _repeats(texts: list[str], measures: list[_Measure | None]) -> Counter[str]:
     return repeats
 
 
-def _is_repeat(text: str, shape: str, sig: Signals, repeats: Counter[str]) -> bool:
-    """Whether a short block's ``shape`` (not empty) recurs ``REPEATED`` times on the page
+def _is_repeat(text: str, sig: Signals) -> bool:
+    """Whether a short block whose shape recurs ``REPEATED`` times on the page is repeated
     (only short blocks have a shape: see :class:`_Measure`).
 
     A sentence of several words is exempt: a question or a sentence that recurs ("What
     inspired you?" before each answer of an interview series) is the article's own
     structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
     """
-    if repeats[shape] < REPEATED:
-        return False
     return sig.units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
 
 
