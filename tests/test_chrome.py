@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Kind
+from newsclean.features import is_plain, is_truncated, sentence_marks
 from newsclean.lexicon import Lexicon
 from newsclean.passes import chrome
 from newsclean.passes.chrome import (
@@ -624,3 +625,18 @@ def test_repeats_count_every_shape_a_short_block_has(blocks: list[str], teasers:
     for measure in measures:
         if measure is not None and measure.shape is not None:
             assert repeats[measure.shape] == every[measure.shape]
+
+
+@settings(max_examples=300)
+@given(text=st.text(st.sampled_from("aB9 .…!?:;。\"')»\n\u00a0\u2029é日_"), max_size=20))
+@example(text="World News")
+@example(text="said...  ")
+def test_the_shortcuts_of_the_signals_hold(text: str) -> None:
+    """A text of letters and spaces holds no sentence mark or end (``_signals`` skips the
+    searches), and a text cut off with an ellipsis ends like a sentence (``_judge`` looks
+    for the ellipsis only there)."""
+    if is_plain(text):
+        assert sentence_marks(text) == 0
+        assert not chrome._ENDS.search(text)
+    if is_truncated(text):
+        assert chrome._ENDS.search(text)

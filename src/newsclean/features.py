@@ -18,6 +18,7 @@ __all__ = [
     "capitalised_share",
     "ends_sentence",
     "is_label",
+    "is_plain",
     "is_prose",
     "is_separator",
     "is_truncated",
@@ -61,6 +62,17 @@ def is_separator(text: str) -> bool:
     (True, True, False)
     """
     return bool(SEPARATOR_LINE.match(text))
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` holds letters and spaces only (" " between words, no line break):
+    then it holds no sentence mark or end, no ellipsis, colon, digit or symbol, which a
+    pass that looks for those can skip the search for (a menu item: "World News").
+
+    >>> is_plain("World News"), is_plain("U.S."), is_plain("Top 10"), is_plain("")
+    (True, False, False, False)
+    """
+    return text.replace(" ", "").isalpha()
 
 
 def is_label(text: str, *, max_words: int = 4) -> bool:

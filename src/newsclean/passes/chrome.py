@@ -58,6 +58,7 @@ from ..config import Config
 from ..features import (
     SEPARATOR_LINE,
     capitalised_share,
+    is_plain,
     is_truncated,
     length_units,
     sentence_marks,
@@ -276,8 +277,9 @@ def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Sign
     and most long blocks are paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
-    marks = sentence_marks(text)
-    ends = bool(_ENDS.search(text))
+    plain = is_plain(text)  # no sentence mark or end to look for
+    marks = 0 if plain else sentence_marks(text)
+    ends = not plain and bool(_ENDS.search(text))
     stop = stopword_density(text, stops, key=key) if stops and not brief else None
     # A block of NEAR_UNITS words or more has a line that is not blank.
     if brief or "\n" not in text:
@@ -415,7 +417,6 @@ _Row = tuple[Class, str, float, bool]
 class _Measure(NamedTuple):
     """What the classifier learns from a body block's text alone, whatever page it is on."""
 
-    sig: Signals
     shape: str | None
     """For a short block (fewer than ``NEAR_UNITS`` words), the text with case, punctuation
     and numbers folded, to find repeated blocks (:func:`_shape`); ``None`` for a longer one,
@@ -442,7 +443,6 @@ def _measure(
     sig = _signals(text, key, stops, every=False)
     ui_lines = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
     return _Measure(
-        sig,
         _shape(key) if sig.units < NEAR_UNITS else None,
         key.count(" "),
         (*_judge(text, key, sig, boilerplate), sig.units, sig.colon),
@@ -502,7 +502,8 @@ def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) 
         return _BARRIER, "opens the comments"
     if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
         return _BAD, _AUTHOR_LINE
-    if sig.units <= SNIPPET_MAX_WORDS and is_truncated(text):
+    # A text cut off with an ellipsis ends like a sentence (sig.ends).
+    if sig.ends and sig.units <= SNIPPET_MAX_WORDS and is_truncated(text):
         return _SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
     if hits := _boilerplate_hits(key, boilerplate, sig.units):
         return _BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
@@ -552,17 +553,27 @@ def _judge_blocks(
     # the shapes seen REPEATED times; an empty shape (no word) never counts as repeated
     if frequent := {shape for shape, count in repeats.items() if count >= REPEATED and shape}:
         skip = set(ui)
-        found = [(i, m.shape, m.sig) for i, m in enumerate(measures) if m is not None and m.shape in frequent]
-        for i, shape, sig in found:
-            if i not in skip and shape is not None and _is_repeat(texts[i], sig):
+        found = [
+            (i, m.shape, m.row[2]) for i, m in enumerate(measures) if m is not None and m.shape in frequent
+        ]
+        for i, shape, length in found:
+            if i not in skip and shape is not None and _is_repeat(texts[i], length):
                 classes[i], whys[i] = _REPEATED, f"short block repeated {repeats[shape]} times on the page"
     return _Judged(candidates, classes, whys, units, colons)
 
 
 def _row(block: Block, text: str, languages: tuple[str, ...]) -> _Row:
     """The row of the title or a teaser (blocks that are not measured)."""
-    if block.kind is _TITLE_BLOCK:
-        return (_TITLE, "headline", 0.0, False)
+    return _HEADLINE if block.kind is _TITLE_BLOCK else _teaser(text, languages)
+
+
+_HEADLINE = (_TITLE, "headline", 0.0, False)
+
+
+@per_text
+def _teaser(text: str, languages: tuple[str, ...]) -> _Row:
+    """The row of a teaser: a header that opens a list, or an item. Cached like a body
+    block's measure: a site's teaser headers ("Related", "Read more") recur on its pages."""
     bare = split_header(text, languages)
     return (_TEASER, _TEASER_HEADER if bare and not bare[1] else "teaser", length_units(text), False)
 
@@ -773,25 +784,26 @@ def _repeats(texts: list[str], measures: list[_Measure | None]) -> Counter[str]:
     """
     repeats = Counter([m.shape for m in measures if m is not None and m.shape is not None])
     spaces = {shape.count(" ") for shape in repeats}
-    for text, measure in zip(texts, measures, strict=True):
-        if measure is None:
-            key = fold(text)
-            if key.count(" ") in spaces:
-                repeats[_shape(key)] += 1
-        elif measure.shape is None and measure.spaces in spaces:
-            repeats[_shape(fold(text))] += 1
+    if not spaces:
+        return repeats
+    keys = [
+        fold(text)
+        for text, m in zip(texts, measures, strict=True)
+        if m is None or (m.shape is None and m.spaces in spaces)
+    ]
+    repeats.update([_shape(key) for key in keys if key.count(" ") in spaces])
     return repeats
 
 
-def _is_repeat(text: str, sig: Signals) -> bool:
+def _is_repeat(text: str, units: float) -> bool:
     """Whether a short block whose shape recurs ``REPEATED`` times on the page is repeated
     (only short blocks have a shape: see :class:`_Measure`).
 
-    A sentence of several words is exempt: a question or a sentence that recurs ("What
+    A sentence of several (``units``) words is exempt: a question or a sentence that recurs ("What
     inspired you?" before each answer of an interview series) is the article's own
     structure, while buttons and labels ("Reply", "Rating: 36 votes") carry no full stop.
     """
-    return sig.units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
+    return units < REPEAT_SENTENCE_UNITS or not _SENTENCE_END.search(text)
 
 
 def _cut_comments(judged: _Judged, ui_blocks: set[int]) -> None:
