@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config, Kind
 from newsclean.features import is_plain, is_truncated, sentence_marks
-from newsclean.lexicon import Lexicon
+from newsclean.language import stopwords
+from newsclean.lexicon import Lexicon, lexicon
 from newsclean.passes import chrome
 from newsclean.passes.chrome import (
     _UI_LINES,
@@ -632,11 +633,48 @@ def test_repeats_count_every_shape_a_short_block_has(blocks: list[str], teasers:
 @example(text="World News")
 @example(text="said...  ")
 def test_the_shortcuts_of_the_signals_hold(text: str) -> None:
-    """A text of letters and spaces holds no sentence mark or end (``_signals`` skips the
-    searches), and a text cut off with an ellipsis ends like a sentence (``_judge`` looks
-    for the ellipsis only there)."""
+    """A text of letters and spaces holds no sentence mark or end, UI line pattern or
+    digit (``_measure_words`` skips the searches), and a text cut off with an ellipsis
+    ends like a sentence (``_judge_text`` looks for the ellipsis only there)."""
     if is_plain(text):
         assert sentence_marks(text) == 0
         assert not chrome._ENDS.search(text)
+        assert not chrome._UI_LINE.match(text)
+        assert chrome._shape(fold(text)) == fold(text)
     if is_truncated(text):
         assert chrome._ENDS.search(text)
+
+
+_PLAIN_WORDS = st.sampled_from(
+    [
+        "Home",
+        "World",
+        "news",
+        "comments",
+        "Jane",
+        "says",
+        "cookies",
+        "privacy",
+        "policy",
+        "ß",
+        "Σας",
+        "日本",
+        "İ",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(_PLAIN_WORDS, min_size=1, max_size=7), language=st.sampled_from(["en", "de", "ja"]))
+@example(words=["Leave", "a", "reply"], language="en")
+@example(words=["jane", "says"], language="en")
+@example(words=["cookies", "privacy", "policy"], language="en")
+def test_a_few_plain_words_are_measured_as_any_text(words: list[str], language: str) -> None:
+    """The measure of a few words of letters and spaces, which leaves out the searches they
+    cannot match, is the measure of the signals."""
+    text = " ".join(words)
+    phrases = lexicon("chrome", (language,))
+    boilerplate = chrome._boilerplate((language,))
+    stops = stopwords(language)
+    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate)
+    assert chrome._measure(text, stops, phrases, boilerplate) == expected

@@ -277,9 +277,8 @@ def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Sign
     and most long blocks are paragraphs."""
     units = length_units(text)
     brief = units < NEAR_UNITS
-    plain = is_plain(text)  # no sentence mark or end to look for
-    marks = 0 if plain else sentence_marks(text)
-    ends = not plain and bool(_ENDS.search(text))
+    marks = sentence_marks(text)
+    ends = bool(_ENDS.search(text))
     stop = stopword_density(text, stops, key=key) if stops and not brief else None
     # A block of NEAR_UNITS words or more has a line that is not blank.
     if brief or "\n" not in text:
@@ -322,14 +321,24 @@ def classify(sig: Signals) -> tuple[Class, str]:
         return _NEAR, f"{sig.units:g} words; stopwords {sig.stop:.0%} without a sentence end"
     if sig.lines >= LIST_LINES and sig.units >= LIST_UNITS and sig.units >= LIST_LINE_UNITS * sig.lines:
         return _NEAR, f"{sig.units:g} words; a list of {sig.lines} lines"
-    why = [f"{sig.units:g} words"]
-    if not sig.marks and not sig.ends:
+    return _SHORT, _short_why(sig.units, bool(sig.marks or sig.ends), sig.stop if not stop_near else None)
+
+
+def _short_why(units: float, punctuated: bool, few: float | None) -> str:
+    """Why a block is short: its length, whether it has sentence punctuation, and its
+    stopword share when that is ``few``.
+
+    >>> _short_why(3, False, None), _short_why(12, True, 0.05)
+    ('3 words; no sentence punctuation', '12 words; few function words (5%)')
+    """
+    why = [f"{units:g} words"]
+    if not punctuated:
         why.append("no sentence punctuation")
-    elif sig.units < NEAR_UNITS:
+    elif units < NEAR_UNITS:
         why.append("too short for a sentence")
-    if sig.stop is not None and not stop_near:
-        why.append(f"few function words ({sig.stop:.0%})")
-    return _SHORT, "; ".join(why)
+    if few is not None:
+        why.append(f"few function words ({few:.0%})")
+    return "; ".join(why)
 
 
 def main_region(scores: list[float | None]) -> tuple[int, int] | None:
@@ -370,6 +379,11 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     if found := _UI_LINE.match(line):
         reason = found.lastgroup or ""
         return (reason, _UI_LINES[reason][0])
+    return _ui_phrase(line, phrases)
+
+
+def _ui_phrase(line: str, phrases: Lexicon) -> tuple[str, str] | None:
+    """:func:`chrome_reason` of a line that is a UI phrase or nothing of the kind."""
     if phrase := phrases.match(line):
         return ("chrome_phrase", f"UI phrase {phrase!r}")
     return None
@@ -438,8 +452,39 @@ def _measure(
 ) -> _Measure:
     """Signals, shape, class and UI lines of a block text: everything about a body block
     that its neighbours do not change, measured once however often the text comes back.
-    The text is folded once for all of them (a long text's key is not cached)."""
+    The text is folded once for all of them (a long text's key is not cached).
+
+    A few words of letters and spaces, the most frequent block (a menu item: "World News"),
+    are measured by :func:`_measure_words`, which leaves out what such a text cannot have.
+    """
     key = fold(text)
+    if (units := length_units(text)) < NEAR_UNITS and is_plain(text):
+        return _measure_words(text, key, units, phrases, boilerplate)
+    return _measure_signals(text, key, stops, phrases, boilerplate)
+
+
+def _measure_words(
+    text: str, key: str, units: float, phrases: Lexicon, boilerplate: _Boilerplate | None
+) -> _Measure:
+    """:func:`_measure_signals` of a text (folded ``key``) of fewer than ``NEAR_UNITS`` words
+    (``units``) of letters and spaces only. Such a text has no sentence mark or end, no
+    ellipsis, colon, line break or digit, so its signals need no search: it is short
+    unless it is a comments header, a comment author line or boilerplate; its shape is its
+    key; and its one line can be UI text only as a UI phrase (every pattern of
+    ``_UI_LINE`` needs a character that is neither a letter nor a space). A property test
+    holds it to :func:`_measure_signals`."""
+    verdict = _judge_text(text, key, units, boilerplate, ends=False) or (
+        _SHORT,
+        _short_why(units, False, None),
+    )
+    found = _ui_phrase(text, phrases)
+    return _Measure(key, key.count(" "), (*verdict, units, False), (found,) if found else ())
+
+
+def _measure_signals(
+    text: str, key: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
+) -> _Measure:
+    """:func:`_measure` of a text and its folded ``key``, from its :class:`Signals`."""
     sig = _signals(text, key, stops, every=False)
     ui_lines = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
     return _Measure(
@@ -497,17 +542,25 @@ def _ui_edit(pos: int, text: str, found: _Found) -> Edit:
 def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
     """The class of one body block with the folded ``key``: comment structure and
     boilerplate first, then signals."""
-    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
+    return _judge_text(text, key, sig.units, boilerplate, ends=sig.ends) or classify(sig)
+
+
+def _judge_text(
+    text: str, key: str, units: float, boilerplate: _Boilerplate | None, *, ends: bool
+) -> tuple[Class, str] | None:
+    """The class of a body block of ``units`` words that its text decides before its
+    signals: a comments header, a comment author line, a snippet (only a text that ends
+    like a sentence, ``ends``, can be cut off with an ellipsis) or site boilerplate."""
+    if units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
         # Scored like a UI block unless a thread follows (see _cut_comments).
         return _BARRIER, "opens the comments"
-    if sig.units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
+    if units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
         return _BAD, _AUTHOR_LINE
-    # A text cut off with an ellipsis ends like a sentence (sig.ends).
-    if sig.ends and sig.units <= SNIPPET_MAX_WORDS and is_truncated(text):
-        return _SNIPPET, f"snippet cut off with an ellipsis; {sig.units:g} words"
-    if hits := _boilerplate_hits(key, boilerplate, sig.units):
+    if ends and units <= SNIPPET_MAX_WORDS and is_truncated(text):
+        return _SNIPPET, f"snippet cut off with an ellipsis; {units:g} words"
+    if hits := _boilerplate_hits(key, boilerplate, units):
         return _BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
-    return classify(sig)
+    return None
 
 
 class _Judged(NamedTuple):
