@@ -678,3 +678,60 @@ def test_a_few_plain_words_are_measured_as_any_text(words: list[str], language: 
     stops = stopwords(language)
     expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate)
     assert chrome._measure(text, stops, phrases, boilerplate) == expected
+
+
+def _cut_by_definition(judged: chrome._Judged, ui_blocks: set[int]) -> None:
+    """The comments cut as its docs define it: the first header after prose that a thread
+    or a list follows makes the rest of the page its thread."""
+    classes, whys = judged.classes, judged.whys
+    seen_prose = False
+    for i, (cls, why) in enumerate(zip(classes, whys, strict=True)):
+        opens_list = cls is Class.TEASER and why == "teaser list header"
+        if (cls is Class.BARRIER or opens_list) and seen_prose:
+            ahead = range(i + 1, min(len(classes), i + 1 + chrome.COMMENT_LOOKAHEAD))
+            authors = sum(whys[j] == "comment author line" for j in ahead)
+            repeated = sum(
+                classes[j] is Class.REPEATED and judged.positions[j] not in ui_blocks for j in ahead
+            )
+            if authors or repeated >= 2 or (opens_list and chrome._cards(judged, ahead)):
+                after = "after a teaser list header" if opens_list else "after the comments header"
+                for j in range(i + 1, len(classes)):
+                    classes[j], whys[j] = Class.THREAD, f"{after}; {whys[j]}"
+                return
+        seen_prose = seen_prose or cls in _TEXT
+
+
+@settings(max_examples=500)
+@given(
+    blocks=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [Class.GOOD, Class.NEAR, Class.SHORT, Class.BARRIER, Class.TEASER, Class.REPEATED]
+            ),
+            st.sampled_from(["x", "teaser list header", "comment author line"]),
+            st.sampled_from([1.0, 4.0, 20.0, 30.0]),
+            st.booleans(),
+        ),
+        max_size=25,
+    )
+)
+def test_the_comments_cut_finds_the_headers_as_a_scan_does(
+    blocks: list[tuple[Class, str, float, bool]],
+) -> None:
+    """The cut looks only at the headers after the first text block (found by list.index),
+    and cuts where a scan of every block does."""
+    ui = {i for i, (*_rest, is_ui) in enumerate(blocks) if is_ui}
+
+    def judged() -> chrome._Judged:
+        return chrome._Judged(
+            list(range(len(blocks))),
+            [cls for cls, *_ in blocks],
+            [why for _c, why, *_ in blocks],
+            [units for _c, _w, units, _u in blocks],
+            [False] * len(blocks),
+        )
+
+    got, expected = judged(), judged()
+    chrome._cut_comments(got, ui)
+    _cut_by_definition(expected, ui)
+    assert got == expected

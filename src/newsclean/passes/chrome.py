@@ -50,6 +50,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple, TypeVar
 
 import regex
@@ -645,9 +646,8 @@ def _author_boxes(judged: _Judged, texts: list[str], headers: Lexicon) -> None:
     so no block is both, and changing a pair in place leaves the next pairs as they were.
     """
     classes, whys = judged.classes, judged.whys
-    for i in range(len(classes) - 1):
-        if classes[i] is not _SHORT or classes[i + 1] not in _TEXT:
-            continue
+    pairs = [i for i, (cls, after) in enumerate(pairwise(classes)) if cls is _SHORT and after in _TEXT]
+    for i in pairs:
         text = texts[i].strip()
         if "\n" in text or headers.match(text) is None:
             continue
@@ -871,19 +871,21 @@ def _cut_comments(judged: _Judged, ui_blocks: set[int]) -> None:
     classes, whys = judged.classes, judged.whys
     if _BARRIER not in classes and _TEASER not in classes:
         return
-    seen_prose = False
-    for i, (cls, why) in enumerate(zip(classes, whys, strict=True)):
-        opens_list = cls is _TEASER and why == _TEASER_HEADER
-        if (cls is _BARRIER or opens_list) and seen_prose:
-            ahead = range(i + 1, min(len(classes), i + 1 + COMMENT_LOOKAHEAD))
-            authors = sum(whys[j] == _AUTHOR_LINE for j in ahead)
-            repeated = sum(classes[j] is _REPEATED and judged.positions[j] not in ui_blocks for j in ahead)
-            if authors or repeated >= 2 or (opens_list and _cards(judged, ahead)):
-                after = _AFTER_TEASERS if opens_list else "after the comments header"
-                for j in range(i + 1, len(classes)):
-                    classes[j], whys[j] = _THREAD, f"{after}; {whys[j]}"
-                return
-        seen_prose = seen_prose or cls in _TEXT
+    # The headers after the first text block, in page order (found by list.index).
+    prose = min(next(_indices(classes, _GOOD), len(classes)), next(_indices(classes, _NEAR), len(classes)))
+    teasers = (i for i in _indices(classes, _TEASER) if whys[i] == _TEASER_HEADER)
+    for i in sorted([*_indices(classes, _BARRIER), *teasers]):
+        if i < prose:
+            continue
+        opens_list = classes[i] is _TEASER
+        ahead = range(i + 1, min(len(classes), i + 1 + COMMENT_LOOKAHEAD))
+        authors = sum(whys[j] == _AUTHOR_LINE for j in ahead)
+        repeated = sum(classes[j] is _REPEATED and judged.positions[j] not in ui_blocks for j in ahead)
+        if authors or repeated >= 2 or (opens_list and _cards(judged, ahead)):
+            after = _AFTER_TEASERS if opens_list else "after the comments header"
+            for j in range(i + 1, len(classes)):
+                classes[j], whys[j] = _THREAD, f"{after}; {whys[j]}"
+            return
 
 
 CARD_LABEL_UNITS = 4
