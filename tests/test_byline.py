@@ -29,6 +29,7 @@ from newsclean.model import Block, Document, Kind
 from newsclean.passes.byline import (
     _AGENCY,
     _BUTTON_OR_ROLE,
+    _CREDIT,
     _DATE,
     _JOINER,
     _OTHER,
@@ -38,6 +39,7 @@ from newsclean.passes.byline import (
     _candidates,
     _Line,
     _lines,
+    _may_credit,
     _reach,
     _searched,
     _side,
@@ -498,3 +500,17 @@ def test_label_split_answers_like_its_worker(parts: list[str]) -> None:
 )
 def test_side_of_a_line_under_a_candidate(text: str, side: int) -> None:
     assert _side(text) == side
+
+
+_CREDIT_PARTS = ["copyright", "Copyright", "COPYRIGHT", "©", "(c) ", "(C)", "c", "x"]
+_CREDIT_PARTS += [" ", "\n", "\t", "\xa0", "\x1c", "\u2003"]  # spaces, one that regex's \s is not
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CREDIT_PARTS), max_size=5).map("".join), max_size=6))
+def test_blocks_a_credit_may_start_hold_every_credit_line(texts: list[str]) -> None:
+    """The C-level scan keeps every block that the credit pattern matches, in order."""
+    blocks = tuple(Block(n, text) for n, text in enumerate(texts))
+    kept = list(_may_credit(blocks))
+    assert kept == sorted(kept)
+    assert {p for p, text in enumerate(texts) if _CREDIT.match(text)} <= set(kept)
