@@ -24,6 +24,9 @@ from newsclean.credits import (
     _may_hold,
     _phrase_keys,
     _split_at_label,
+    is_agency,
+    is_agency_or_box_label,
+    is_box_label,
     is_name,
     iso_date,
     label_split,
@@ -543,3 +546,8 @@ def test_phrase_word_test_lets_through_every_match(
         assert _may_hold(text, name)
     if _phrase_keys(name)[1].search(word):
         assert _may_hold(word, name)
+
+
+@pytest.mark.parametrize("line", ["AFP", "(Reuters)", "About the author", "Über den Autor", "Jane Doe", ""])
+def test_agency_or_box_label_in_one_look_up(line: str) -> None:
+    assert is_agency_or_box_label(line) == (is_agency(line) is not None or is_box_label(line))

@@ -29,6 +29,7 @@ __all__ = [
     "find_date",
     "has_joiner",
     "is_agency",
+    "is_agency_or_box_label",
     "is_box_label",
     "is_date_line",
     "is_joiner",
@@ -284,6 +285,16 @@ def is_joiner(text: str) -> bool:
 def is_box_label(text: str) -> bool:
     """The header of an author box ("About the author", "Über den Autor")."""
     return fold(text) in load_words("byline/box_labels.txt")
+
+
+def is_agency_or_box_label(text: str) -> bool:
+    """``is_agency(text) is not None or is_box_label(text)``, with one look-up of the key."""
+    return fold(text) in _agencies_and_box_labels()
+
+
+@cache
+def _agencies_and_box_labels() -> frozenset[str]:
+    return load_words("byline/agencies.txt") | load_words("byline/box_labels.txt")
 
 
 def find_date(text: str) -> regex.Match[str] | None:

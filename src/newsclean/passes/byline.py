@@ -40,6 +40,7 @@ from ..credits import (
     find_date,
     has_joiner,
     is_agency,
+    is_agency_or_box_label,
     is_box_label,
     is_date_line,
     is_joiner,
@@ -365,8 +366,7 @@ def _opens(text: str) -> bool:
     and, for menus, by the site's other pages, so the answer is cached.
     """
     return (
-        is_agency(text) is not None
-        or is_box_label(text)
+        is_agency_or_box_label(text)
         or _name_head(text) is not None
         or (len(text) <= _LABEL_LINE_CHARS and label_split(text) is not None)
     )
