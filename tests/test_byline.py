@@ -18,8 +18,15 @@ import newsclean
 from conftest import BODY, FIXTURES, HEADLINE
 from newsclean.credits import (
     _DATE_LEAD,
+    _LABELS,
+    _NOT_AUTHOR,
     _TAIL_CUT,
+    _may_hold,
+    _phrase_keys,
     _split_at_label,
+    is_agency,
+    is_agency_or_box_label,
+    is_box_label,
     is_name,
     iso_date,
     label_split,
@@ -29,6 +36,7 @@ from newsclean.model import Block, Document, Kind
 from newsclean.passes.byline import (
     _AGENCY,
     _BUTTON_OR_ROLE,
+    _CREDIT,
     _DATE,
     _JOINER,
     _OTHER,
@@ -38,6 +46,7 @@ from newsclean.passes.byline import (
     _candidates,
     _Line,
     _lines,
+    _may_credit,
     _reach,
     _searched,
     _side,
@@ -498,3 +507,47 @@ def test_label_split_answers_like_its_worker(parts: list[str]) -> None:
 )
 def test_side_of_a_line_under_a_candidate(text: str, side: int) -> None:
     assert _side(text) == side
+
+
+_CREDIT_PARTS = ["copyright", "Copyright", "COPYRIGHT", "©", "(c) ", "(C)", "c", "x"]
+_CREDIT_PARTS += [" ", "\n", "\t", "\xa0", "\x1c", "\u2003"]  # spaces, one that regex's \s is not
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CREDIT_PARTS), max_size=5).map("".join), max_size=6))
+def test_blocks_a_credit_may_start_hold_every_credit_line(texts: list[str]) -> None:
+    """The C-level scan keeps every block that the credit pattern matches, in order."""
+    blocks = tuple(Block(n, text) for n, text in enumerate(texts))
+    kept = list(_may_credit(blocks))
+    assert kept == sorted(kept)
+    assert {p for p, text in enumerate(texts) if _CREDIT.match(text)} <= set(kept)
+
+
+# characters that case-insensitive matching relates to the letters of the phrase words
+_CASED = ["İ", "ı", "ß", "ẞ", "ſ", "\u212a", "ﬆ", "ﬅ", "Ł", "É", "Ó", "Ü", "Ę", "Ç", "Ã", "\u0307", "X", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from([_LABELS, _NOT_AUTHOR]),
+    st.data(),
+    st.lists(st.tuples(st.integers(0, 12), st.integers(1, 2), st.sampled_from(_CASED)), max_size=3),
+)
+def test_phrase_word_test_lets_through_every_match(
+    name: str, data: st.DataObject, swaps: list[tuple[int, int, str]]
+) -> None:
+    """A text that the phrase-word regex matches passes the cheap test, whatever characters
+    that fold to the word's letters it is written with."""
+    word = data.draw(st.sampled_from(sorted(_phrase_keys(name)[0])))
+    for at, width, char in swaps:
+        word = word[:at] + char + word[at + width :]
+    text = f"é {word.upper()} x"
+    if _phrase_keys(name)[1].search(text):
+        assert _may_hold(text, name)
+    if _phrase_keys(name)[1].search(word):
+        assert _may_hold(word, name)
+
+
+@pytest.mark.parametrize("line", ["AFP", "(Reuters)", "About the author", "Über den Autor", "Jane Doe", ""])
+def test_agency_or_box_label_in_one_look_up(line: str) -> None:
+    assert is_agency_or_box_label(line) == (is_agency(line) is not None or is_box_label(line))

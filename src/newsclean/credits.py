@@ -14,6 +14,7 @@ Names(names=['Jane Doe', 'JOHN ROE'], agency=None, open_end=False)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -28,6 +29,7 @@ __all__ = [
     "find_date",
     "has_joiner",
     "is_agency",
+    "is_agency_or_box_label",
     "is_box_label",
     "is_date_line",
     "is_joiner",
@@ -76,12 +78,15 @@ def _label_re() -> regex.Pattern[str]:
 
 
 @cache
-def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str]]:
-    """The longest word of every phrase in data file ``name``: as a set, and as a regex with
-    the flags of the phrase regexes (see :func:`_may_hold`)."""
+def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str], re.Pattern[str]]:
+    """The longest word of every phrase in data file ``name``: as a set, as a regex with
+    the flags of the phrase regexes, and as a plain regex for a casefolded text (see
+    :func:`_may_hold`)."""
     keys = key_words(load_phrases(name))
-    pattern = "|".join(sorted(map(regex.escape, keys), key=len, reverse=True))
-    return keys, regex.compile(rf"\b(?:{pattern})\b", regex.I | regex.V1)
+    ordered = sorted(keys, key=len, reverse=True)
+    pattern = "|".join(map(regex.escape, ordered))
+    inside = re.compile("|".join(map(re.escape, ordered)))
+    return keys, regex.compile(rf"\b(?:{pattern})\b", regex.I | regex.V1), inside
 
 
 def _may_hold(text: str, name: str) -> bool:
@@ -91,11 +96,16 @@ def _may_hold(text: str, name: str) -> bool:
     Such a match holds each word of its phrase as a whole word, its longest one too. On an
     ASCII text that is a word of the folded key. Other texts are searched with the phrase
     regexes' own flags: their full case folding matches where ``str.casefold`` differs ("İ"
-    matches "i"), so a test on the folded key could miss a match.
+    matches "i"), so a test on the folded key could miss a match. They are searched only
+    when the casefolded text holds a key word anywhere, once the combining dot that
+    casefolding adds to "İ" is dropped: a match is a key word once casefolded so, and a
+    ``re`` search of the casefolded text costs a fraction of the ``regex`` one.
     """
-    keys, pattern = _phrase_keys(name)
+    keys, pattern, inside = _phrase_keys(name)
     if text.isascii():
         return not keys.isdisjoint(fold(text).split())
+    if inside.search(text.casefold().replace("\u0307", "")) is None:
+        return False
     return pattern.search(text) is not None
 
 
@@ -275,6 +285,16 @@ def is_joiner(text: str) -> bool:
 def is_box_label(text: str) -> bool:
     """The header of an author box ("About the author", "Über den Autor")."""
     return fold(text) in load_words("byline/box_labels.txt")
+
+
+def is_agency_or_box_label(text: str) -> bool:
+    """``is_agency(text) is not None or is_box_label(text)``, with one look-up of the key."""
+    return fold(text) in _agencies_and_box_labels()
+
+
+@cache
+def _agencies_and_box_labels() -> frozenset[str]:
+    return load_words("byline/agencies.txt") | load_words("byline/box_labels.txt")
 
 
 def find_date(text: str) -> regex.Match[str] | None:

@@ -25,9 +25,11 @@ never re-guesses. Dates next to the byline, bios and author boxes of the chosen 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -38,6 +40,7 @@ from ..credits import (
     find_date,
     has_joiner,
     is_agency,
+    is_agency_or_box_label,
     is_box_label,
     is_date_line,
     is_joiner,
@@ -51,7 +54,7 @@ from ..credits import (
 )
 from ..features import is_prose, is_separator
 from ..layout import looks_like_headline, main_span
-from ..model import Document, Kind
+from ..model import Block, Document, Kind
 from ..text import fold, per_text, words
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
@@ -60,6 +63,9 @@ NAME = "split_byline"
 
 _CREDIT = regex.compile(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
 _YEARS = regex.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
+_TEXT = attrgetter("text")
+_CREDIT_STARTS = frozenset("cC©(")  # where a text that _CREDIT matches starts, after its spaces
+_FIRST = itemgetter(slice(0, 1))
 _DETAIL = regex.compile(
     r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
 )
@@ -360,8 +366,7 @@ def _opens(text: str) -> bool:
     and, for menus, by the site's other pages, so the answer is cached.
     """
     return (
-        is_agency(text) is not None
-        or is_box_label(text)
+        is_agency_or_box_label(text)
         or _name_head(text) is not None
         or (len(text) <= _LABEL_LINE_CHARS and label_split(text) is not None)
     )
@@ -494,7 +499,6 @@ def split_byline(doc: Document, config: Config) -> Document:
     span = main_span(doc)
     chosen: _Candidate | None = None
     lines: list[_Line] = []
-    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     if span is not None:
         searched = _searched(doc)
         order = dict(zip(searched, range(len(searched)), strict=True))
@@ -525,21 +529,51 @@ def split_byline(doc: Document, config: Config) -> Document:
     elif bio_pos is not None:
         reclass.append((bio_pos, Kind.BYLINE, "byline_bio", "about the author"))
     marked = {pos for pos, *_ in reclass}
-    keys = {fold(n) for n in names}
-    for pos, block in enumerate(doc.blocks):
-        if pos in marked or block.kind is not body:
-            continue
-        if _CREDIT.match(block.text) and len(words(block.text)) <= 20:
-            owner = _copyright_owner(block.text) if chosen is None and bio_pos is None else None
-            if owner is not None:  # "© 2016-2020 Jane Doe" on a page without a byline
-                chosen = _Candidate("credit", [], Credit([owner]))
-                reclass.append((pos, Kind.BYLINE, "byline", _detail(chosen.credit)))
-            else:
-                reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
-        elif span is not None and pos > span[1] and names and _is_box(block.text, keys):
-            reclass.append((pos, Kind.BYLINE, "author_box", "the author's name and links"))
+    reclass += _credit_lines(doc, span, names, marked, owner_wanted=chosen is None and bio_pos is None)
     doc = doc.edit(NAME, edits)
     return doc.reclassify(NAME, reclass)
+
+
+def _credit_lines(
+    doc: Document,
+    span: tuple[int, int] | None,
+    names: list[str],
+    marked: Container[int],
+    *,
+    owner_wanted: bool,
+) -> list[tuple[int, Kind, str, str]]:
+    """Copyright lines and, after the body, author boxes of the credited ``names``, among
+    the body blocks not ``marked`` yet. With ``owner_wanted`` (the page has no byline), the
+    first copyright line that names a person credits that person."""
+    reclass: list[tuple[int, Kind, str, str]] = []
+    keys = {fold(n) for n in names}
+    blocks = doc.blocks
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
+    credited = {p for p in _may_credit(blocks) if _CREDIT.match(blocks[p].text)}
+    boxed = range(span[1] + 1, len(blocks)) if span is not None and names else range(0)
+    for pos in sorted(credited.union(boxed)):
+        block = blocks[pos]
+        if pos in marked or block.kind is not body:
+            continue
+        if pos in credited and len(words(block.text)) <= 20:
+            owner = _copyright_owner(block.text) if owner_wanted else None
+            if owner is not None:  # "© 2016-2020 Jane Doe" on a page without a byline
+                owner_wanted = False
+                reclass.append((pos, Kind.BYLINE, "byline", _detail(Credit([owner]))))
+            else:
+                reclass.append((pos, Kind.BYLINE, "copyright_credit", "copyright line"))
+        elif pos in boxed and _is_box(block.text, keys):
+            reclass.append((pos, Kind.BYLINE, "author_box", "the author's name and links"))
+    return reclass
+
+
+def _may_credit(blocks: tuple[Block, ...]) -> Iterator[int]:
+    """The positions of the blocks that :data:`_CREDIT` may match (ascending), found by
+    C-level calls alone: a text it matches starts with one of :data:`_CREDIT_STARTS` once
+    its spaces are stripped (``str.strip`` takes every space that ``regex``'s ``\\s`` does).
+    Most blocks start otherwise, and a ``regex`` call costs more than these few."""
+    starts = map(_CREDIT_STARTS.__contains__, map(_FIRST, map(str.lstrip, map(_TEXT, blocks))))
+    return compress(range(len(blocks)), starts)
 
 
 def _copyright_owner(text: str) -> str | None:

@@ -14,7 +14,7 @@ from ..config import Config
 from ..features import ends_sentence, is_label, is_separator, is_truncated
 from ..language import page_languages
 from ..lexicon import Lexicon, lexicon
-from ..model import Block, Document, Kind
+from ..model import Document, Kind
 from ..text import first_key_word, words
 
 __all__ = ["split_header", "split_teasers"]
@@ -53,20 +53,19 @@ def _split_header(text: str, headers: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def _is_item(text: str) -> bool:
+def _is_item(text: str, label: bool) -> bool:
+    """Whether ``text`` (an :func:`is_label` when ``label``) reads like a list item."""
     count = len(words(text))
-    if is_label(text) or (is_truncated(text) and count <= _MAX_ITEM_WORDS):
+    if label or (is_truncated(text) and count <= _MAX_ITEM_WORDS):
         return True
     return (
         count <= _MAX_HEADLINE_WORDS and not ends_sentence(text.rsplit("\n", maxsplit=1)[-1])
     ) or count <= 8
 
 
-def _item(blocks: tuple[Block, ...], pos: int, header: str) -> tuple[int, Kind, str, str]:
+def _item(pos: int, header: str, *, label: bool, above_snippet: bool) -> tuple[int, Kind, str, str]:
     """A list item: a section label when a snippet follows it, else a snippet."""
-    text = blocks[pos].text
-    following = blocks[pos + 1].text if pos + 1 < len(blocks) else ""
-    if is_label(text) and following and not is_label(following):
+    if label and above_snippet:
         return (pos, Kind.TEASER, "teaser_section", f"section label of the next item under {header!r}")
     return (pos, Kind.TEASER, "teaser_item", f"listed under {header!r}")
 
@@ -90,12 +89,18 @@ def split_teasers(doc: Document, config: Config) -> Document:
             continue
         updates.append((pos, Kind.TEASER, "teaser_header", f"teaser list header {name!r}"))
         listed = pos + 1
-        while listed < len(blocks) and (
-            blocks[listed].kind is not body
-            or is_separator(blocks[listed].text)
-            or _is_item(blocks[listed].text)
-        ):
+        # whether each block of the list is a label, asked once: as an item, and as the
+        # block after the one above it
+        label = listed < len(blocks) and is_label(blocks[listed].text)
+        while listed < len(blocks):
+            text = blocks[listed].text
+            following = blocks[listed + 1].text if listed + 1 < len(blocks) else ""
+            next_label = is_label(following)
             if blocks[listed].kind is body:
-                updates.append(_item(blocks, listed, name))
+                if not (is_separator(text) or _is_item(text, label)):
+                    break
+                snippet = bool(following) and not next_label
+                updates.append(_item(listed, name, label=label, above_snippet=snippet))
             listed += 1
+            label = next_label
     return doc.reclassify(NAME, updates)
