@@ -10,7 +10,7 @@ import newsclean
 from conftest import BODY, HEADLINE
 from newsclean import layout
 from newsclean.config import Config
-from newsclean.features import is_prose
+from newsclean.features import ends_sentence, is_prose
 from newsclean.layout import HEADLINE_CHARS, looks_like_headline, main_span, prose_words
 from newsclean.lexicon import lexicon
 from newsclean.model import Block, Document, Kind
@@ -438,3 +438,16 @@ def test_page_copies_are_every_block_printing_a_candidate(candidates: list[str],
             expected.setdefault(fold(text), []).append(p)
     page = title_pass._page(doc, (len(texts) - 1, len(texts) - 1), positions)
     assert page.copies == expected
+
+
+_ENDINGS = ["", ".", "!", "?", "…", "...", "»", ")", ":", "-", " ", "\n", "\u3000", "\t\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 14), st.lists(st.sampled_from(_ENDINGS), max_size=3))
+def test_main_span_reads_a_sentence_end_off_the_last_character(count: int, endings: list[str]) -> None:
+    text = " ".join(["word"] * count) + "".join(endings)
+    weight = 0.0
+    if count >= 6 and ends_sentence(text):  # features' rule on the whole text
+        weight = count * 1.0 if count >= 12 else 0.0 if text.rstrip().endswith(("…", "...")) else count * 0.5
+    assert layout._shape(text) == (count, weight)
