@@ -113,18 +113,15 @@ def _candidate(text: str, chrome: Lexicon) -> bool:
     :data:`_MAX_LINES` lines.
 
     The word count picks the one of the two tests that can hold, and turns down a menu
-    item's single word or a paragraph before either.
+    item's single word or a paragraph before the text is even joined into one line.
     """
+    count = len(words(text))  # the one line's words: joining it changes only the spaces
+    if count != 2 and count not in HEADLINE_WORDS:
+        return False
     joined = _headline_text(text)
     if len(joined) > HEADLINE_CHARS:  # never a headline, even with a word added: no more tests
         return False
-    count = len(words(joined))
-    if count == 2:
-        shaped = _is_short_headline(joined, chrome)
-    elif count in HEADLINE_WORDS:
-        shaped = _is_headline(joined, chrome)
-    else:
-        return False
+    shaped = _is_short_headline(joined, chrome) if count == 2 else _is_headline(joined, chrome)
     return (
         shaped
         and len([line for line in text.split("\n") if line.strip()]) <= _MAX_LINES
