@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsclean
 from conftest import BODY, HEADLINE
+from newsclean import layout
 from newsclean.config import Config
-from newsclean.features import is_prose
+from newsclean.features import ends_sentence, is_prose
 from newsclean.layout import HEADLINE_CHARS, looks_like_headline, main_span, prose_words
-from newsclean.model import Kind
+from newsclean.lexicon import lexicon
+from newsclean.model import Block, Document, Kind
+from newsclean.passes import title as title_pass
 from newsclean.passes.title import find_title
 from newsclean.segment import segment
-from newsclean.text import words
+from newsclean.text import fold, load_words, words
 
 OTHER_HEADLINE = "City council ends long argument over housing"
 KICKED = "Mayor Smith's council approves housing plan after long debate"
@@ -339,3 +344,112 @@ def test_a_headline_padded_with_spaces_past_the_headline_length_is_still_one() -
     assert len(padded) > HEADLINE_CHARS
     doc = find_title(segment("\n\n".join(["Home", padded, *BODY]) + "\n"), Config())
     assert [b.kind for b in doc.blocks][:3] == [Kind.BODY, Kind.TITLE, Kind.BODY]
+
+
+# Blocks of every shape main_span weighs: prose, a short sentence, a cut-off teaser, menu
+# items, a long unpunctuated line (capped or not), and blocks that are not body.
+_SPAN_BLOCKS = st.lists(
+    st.tuples(
+        st.sampled_from(
+            [
+                *BODY,
+                "He left the room quite early.",
+                "Twenty things everyone who grew up then will…",
+                "Home",
+                "Sign in to comment",
+                HEADLINE,
+                " ".join(["word"] * 40),
+            ]
+        ),
+        st.sampled_from([Kind.BODY, Kind.BODY, Kind.CHROME, Kind.DUPLICATE]),
+    ),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_SPAN_BLOCKS, st.sampled_from([None, 24]))
+def test_main_span_starts_and_ends_with_prose(blocks: list[tuple[str, Kind]], cap: int | None) -> None:
+    doc = Document(tuple(Block(i, text, kind) for i, (text, kind) in enumerate(blocks)))
+    span = main_span(doc, cost_words=cap)
+    has_prose = any(kind is Kind.BODY and layout._shape(text)[1] for text, kind in blocks)
+    assert (span is not None) is has_prose
+    if span is not None:
+        for p in span:
+            assert blocks[p][1] is Kind.BODY
+            assert layout._shape(blocks[p][0])[1] > 0
+
+
+def _candidate_reference(text: str) -> bool:
+    """find_title's candidate test with every rule applied, whatever the word count."""
+    chrome = lexicon("chrome")
+    joined = title_pass._headline_text(text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    return (
+        len(joined) <= HEADLINE_CHARS
+        and 0 < len(lines) <= title_pass._MAX_LINES
+        and (
+            title_pass._is_headline(joined, chrome)
+            or (len(words(joined)) == 2 and title_pass._is_short_headline(joined, chrome))
+        )
+        and fold(joined).split()[-1] not in load_words("byline/headline_dangling.txt")
+    )
+
+
+_HEADLINE_PARTS = [
+    *("Council", "approves", "housing", "plan", "By", "Jane", "Doe", "2019", "of", "Home", "the"),
+    *("U.S.", "Photo:", "May", "18,", "left.", "x", "©", "’s", "l’été"),
+    *("\n", "\n\n", "  ", "\t", "\u00a0", "\u2003", "\x1f"),  # spaces that joining the line folds
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(*(st.lists(st.sampled_from(_HEADLINE_PARTS), min_size=n, max_size=n + 12) for n in (0, 30))))
+def test_candidate_reads_the_word_count_first_with_the_same_answer(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert len(words(text)) == len(words(title_pass._headline_text(text)))  # what it counts on
+    assert title_pass._candidate(text, lexicon("chrome")) is _candidate_reference(text)
+
+
+# Copies differ in case and punctuation; a short ASCII block is no copy of a longer key.
+_PRINTED = [
+    "Home",
+    "HOME!",
+    "News",
+    "Council approves",
+    "council — approves!!",
+    "é",
+    "Ça va",
+    "…",
+    "a\nb\nc\nd",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PRINTED), max_size=6), st.lists(st.sampled_from(_PRINTED), max_size=30))
+def test_page_copies_are_every_block_printing_a_candidate(candidates: list[str], others: list[str]) -> None:
+    texts = [*candidates, *others, BODY[0]]
+    doc = Document(tuple(Block(i, text) for i, text in enumerate(texts)))
+    positions = [p for p, text in enumerate(candidates) if fold(text)]
+    if not positions:
+        return
+    keys = {fold(texts[p]) for p in positions}
+    expected: dict[str, list[int]] = {}
+    for p, text in enumerate(texts):
+        if text.count("\n") < title_pass._MAX_LINES and fold(text) in keys:
+            expected.setdefault(fold(text), []).append(p)
+    page = title_pass._page(doc, (len(texts) - 1, len(texts) - 1), positions)
+    assert page.copies == expected
+
+
+_ENDINGS = ["", ".", "!", "?", "…", "...", "»", ")", ":", "-", " ", "\n", "\u3000", "\t\n"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(0, 14), st.lists(st.sampled_from(_ENDINGS), max_size=3))
+def test_main_span_reads_a_sentence_end_off_the_last_character(count: int, endings: list[str]) -> None:
+    text = " ".join(["word"] * count) + "".join(endings)
+    weight = 0.0
+    if count >= 6 and ends_sentence(text):  # features' rule on the whole text
+        weight = count * 1.0 if count >= 12 else 0.0 if text.rstrip().endswith(("…", "...")) else count * 0.5
+    assert layout._shape(text) == (count, weight)

@@ -11,10 +11,12 @@ from .features import PROSE_WORDS, ends_sentence
 from .model import Document, Kind
 from .text import per_text, words
 
-__all__ = ["HEADLINE_CHARS", "looks_like_headline", "main_span", "prose_words"]
+__all__ = ["HEADLINE_CHARS", "HEADLINE_WORDS", "looks_like_headline", "main_span", "prose_words"]
 
 HEADLINE_CHARS = 300
 """Characters of a headline at most (30 words): a longer line is never one."""
+HEADLINE_WORDS = range(3, 31)
+"""The word counts of a headline (:func:`looks_like_headline`)."""
 _DIGIT = regex.compile(r"\d")
 _SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
 _CUT = ("…", "...")  # a short line cut off like this is a teaser, not a sentence
@@ -37,13 +39,18 @@ def _shape(text: str) -> tuple[int, float]:
     Cached: short texts recur across passes and rounds.
 
     ``ends_sentence`` is tested once, and only on texts with the words of a short sentence
-    (``is_prose`` holds for neither weight otherwise).
+    (``is_prose`` holds for neither weight otherwise), on the text's last character: that
+    is all it reads, and given a whole paragraph its pattern, anchored at the end, is
+    searched for from every position.
     """
     count = len(words(text))
-    if count >= _SHORT_WORDS and ends_sentence(text):
+    if count < _SHORT_WORDS:
+        return count, 0.0
+    end = text.rstrip()
+    if ends_sentence(end[-1:]):
         if count >= PROSE_WORDS:
             return count, count * 1.0
-        if not text.rstrip().endswith(_CUT):
+        if not end.endswith(_CUT):
             return count, count * 0.5
     return count, 0.0
 
@@ -86,10 +93,7 @@ def main_span(doc: Document, *, cost_words: int | None = None) -> tuple[int, int
             total -= _SHORT_COST + (count if cost_words is None else min(count, cost_words)) / 4
         if total > best:
             best, span = total, (start, pos)
-    if span is None:
-        return None
-    first = next(p for p in range(span[0], span[1] + 1) if _shape(doc.blocks[p].text)[1])
-    return first, span[1]
+    return span  # it starts with prose: a run that opens with a cost is never the best
 
 
 @per_text
@@ -113,9 +117,8 @@ def looks_like_headline(text: str) -> bool:
         return False
     if text.endswith(".") and not _INITIALS_END.search(text):
         return False
-    count = len(words(text))
     return (
-        3 <= count <= 30
+        len(words(text)) in HEADLINE_WORDS
         and not _CAPTION.match(text)
         and not _BYLINE_START.match(text)
         and len(_DIGIT.findall(text)) * 3 < len(text)

@@ -28,13 +28,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 import regex
 
 from ..config import Config
 from ..credits import is_agency, is_date_line, label_split, read_names
 from ..features import is_label, is_separator, sentence_marks
-from ..layout import HEADLINE_CHARS, looks_like_headline, main_span, prose_words
+from ..layout import HEADLINE_CHARS, HEADLINE_WORDS, looks_like_headline, main_span, prose_words
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
 from ..text import fold, load_words, per_text, words
@@ -108,13 +109,22 @@ def _headline_text(text: str) -> str:
 
 @per_text
 def _candidate(text: str, chrome: Lexicon) -> bool:
+    """A block that reads like a headline, or like a two-word heading, on at most
+    :data:`_MAX_LINES` lines.
+
+    The word count picks the one of the two tests that can hold, and turns down a menu
+    item's single word or a paragraph before the text is even joined into one line.
+    """
+    count = len(words(text))  # the one line's words: joining it changes only the spaces
+    if count != 2 and count not in HEADLINE_WORDS:
+        return False
     joined = _headline_text(text)
     if len(joined) > HEADLINE_CHARS:  # never a headline, even with a word added: no more tests
         return False
-    lines = [line for line in text.split("\n") if line.strip()]
+    shaped = _is_short_headline(joined, chrome) if count == 2 else _is_headline(joined, chrome)
     return (
-        0 < len(lines) <= _MAX_LINES
-        and (_is_headline(joined, chrome) or (len(words(joined)) == 2 and _is_short_headline(joined, chrome)))
+        shaped
+        and len([line for line in text.split("\n") if line.strip()]) <= _MAX_LINES
         and fold(joined).split()[-1] not in load_words("byline/headline_dangling.txt")
     )
 
@@ -179,7 +189,7 @@ def _score(page: _Page, pos: int) -> _Score:
     least = 2 if pos >= start and doc.blocks[pos].kind is Kind.BODY else 1
     about = sum(page.vocabulary.get(w, 0) >= least for w in mine) / len(mine) if mine else 0.0
     lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
-    dated = next((step for step in range(1, _BYLINE_BELOW + 1) if _dated(doc, pos + step)), None)
+    dated = _date_below(doc, pos)
     rest: list[float] = []
     count = len(words(text))
     key = fold(text)
@@ -236,11 +246,14 @@ def _headline_shaped(text: str) -> bool:
     )
 
 
-def _dated(doc: Document, pos: int) -> bool:
-    """A block that holds a date line ("Last updated:" / "March 18, 2019"; "at 11:29 a.m.")."""
-    if pos >= len(doc.blocks) or doc.blocks[pos].kind is not Kind.BODY:
-        return False
-    return _has_date_line(doc.blocks[pos].text)
+def _date_below(doc: Document, pos: int) -> int | None:
+    """How many blocks under ``pos`` the first block that holds a date line is ("Last
+    updated:" / "March 18, 2019"; "at 11:29 a.m."), within :data:`_BYLINE_BELOW`; else ``None``."""
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
+    for step, block in enumerate(doc.blocks[pos + 1 : pos + 1 + _BYLINE_BELOW], 1):
+        if block.kind is body and _has_date_line(block.text):
+            return step
+    return None
 
 
 @per_text
@@ -273,20 +286,20 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
     the headline then sits in; the first lines count only when a byline or a date confirms
     them, the later ones only when both do.
     """
-    blocks = doc.blocks
     near: list[int] = []
     late: list[int] = []
     prose = 0
-    for p in range(span[0], min(span[1], span[0] + _INSIDE_FAR)):
-        text = blocks[p].text
+    body, shown = Kind.BODY, (Kind.BODY, Kind.DUPLICATE)  # locals: enum members are slow look-ups
+    for p, block in enumerate(doc.blocks[span[0] : min(span[1], span[0] + _INSIDE_FAR)], span[0]):
+        text = block.text
         if (
-            blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
+            block.kind in shown
             and _candidate(text, chrome)  # cached, and false for the prose: first
             and len(words(text)) >= _SHORT
             and not sentence_marks(text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
         ):
             (near if prose <= _INSIDE_PROSE and p < span[0] + _INSIDE else late).append(p)
-        elif blocks[p].kind is Kind.BODY:
+        elif block.kind is body:
             prose += prose_words(text)
     return near, late
 
@@ -315,6 +328,35 @@ def _listed(
             yield p, _WEIGHTS["cards"]
 
 
+def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
+    """What the scores of ``candidates`` read of the page: only their own texts are looked
+    up in the copies, and only their words in the main text's vocabulary.
+
+    Speed: an ASCII text's key is no longer than the text, so a shorter block is no copy
+    and is not folded (most blocks: menu items, buttons). The main text's word sets are
+    intersected with the candidates' words through ``map`` and counted by ``Counter``, each
+    a C-level call over the blocks, not a Python loop a block.
+    """
+    blocks = doc.blocks
+    texts = [block.text for block in blocks]
+    keys = {fold(texts[p]) for p in candidates}
+    shortest = min(map(len, keys))
+    copies: dict[str, list[int]] = {}
+    for p, text in enumerate(texts):
+        if (
+            (len(text) >= shortest or not text.isascii())
+            and text.count("\n") < _MAX_LINES
+            and (key := fold(text)) in keys
+        ):
+            copies.setdefault(key, []).append(p)
+    wanted = frozenset().union(*(_content_words(_headline_text(texts[p])) for p in candidates))
+    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
+    main = [block.text for block in blocks[span[0] : span[1] + 1] if block.kind is body]
+    # the candidates' words that each block uses, once a block
+    vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(_keys, main))))
+    return _Page(doc, span[0], copies, vocabulary, fold(texts[0].split("\n", 1)[0]))
+
+
 def find_title(doc: Document, config: Config) -> Document:
     """Mark the headline as the title and the label above it as the section."""
     blocks = doc.blocks
@@ -325,33 +367,21 @@ def find_title(doc: Document, config: Config) -> Document:
     chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
     first = max(0, start - _FAR_LOOK_BACK)
     inside, late = _inside(doc, span, chrome)
+    shown = (Kind.BODY, Kind.DUPLICATE)  # a local: enum members are slow look-ups in a loop
     candidates = (
         [
             p
-            for p in range(first, start)
-            if blocks[p].kind in (Kind.BODY, Kind.DUPLICATE)
-            and _candidate(blocks[p].text, chrome)
-            and (len(words(blocks[p].text)) >= _SHORT or start - p <= _SHORT_REACH)
+            for p, block in enumerate(blocks[first:start], first)
+            if block.kind in shown
+            and _candidate(block.text, chrome)
+            and (len(words(block.text)) >= _SHORT or start - p <= _SHORT_REACH)
         ]
         + inside
         + late
     )
     if not candidates:
         return doc
-    # only the candidates' own texts are looked up in copies and their words in vocabulary
-    keys = {fold(blocks[p].text) for p in candidates}
-    copies: dict[str, list[int]] = {}
-    for p, block in enumerate(blocks):
-        if block.text.count("\n") < _MAX_LINES and fold(block.text) in keys:
-            copies.setdefault(fold(block.text), []).append(p)
-    wanted = frozenset().union(*(_content_words(_headline_text(blocks[p].text)) for p in candidates))
-    vocabulary = Counter(
-        word
-        for p in range(start, span[1] + 1)
-        if blocks[p].kind is Kind.BODY
-        for word in wanted.intersection(_keys(blocks[p].text))  # wanted words are content words
-    )
-    page = _Page(doc, start, copies, vocabulary, fold(blocks[0].text.split("\n", 1)[0]))
+    page = _page(doc, span, candidates)
     # Score without bylines first; only candidates a byline could still lift to the top are
     # searched for one (the result is the same, the byline search is the costly part).
     plain = [p for p in candidates if "\n" not in blocks[p].text.strip() and 0 < start - p <= _LOOK_BACK]
@@ -370,11 +400,11 @@ def find_title(doc: Document, config: Config) -> Document:
     if not candidates:
         return doc
     scores = {p: parts[p].total(_under(_WEIGHTS["byline"], gaps[p])) for p in candidates}
-    for p, penalty in _listed(doc, span, candidates, gaps, copies):
+    for p, penalty in _listed(doc, span, candidates, gaps, page.copies):
         scores[p] += penalty
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
-    body_copies = [p for p in copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
+    body_copies = [p for p in page.copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
     title = body_copies[0] if body_copies else best
     where = "at the start of" if best >= start else "above"
     detail = f"headline {where} the main text (block {start}), score {scores[best]:.1f}"
