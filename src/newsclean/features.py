@@ -27,7 +27,8 @@ __all__ = [
     "stopword_density",
 ]
 
-_SENTENCE_END = regex.compile(r"[.!?…。！？»\"')\]]$")
+_SENTENCE_ENDS = tuple(".!?…。！？»\"')]")
+"""The last characters of a sentence (with a closing quote or bracket after the mark)."""
 # Searched from the end (``(?r)``), where the match must be, so a long text is not scanned.
 # ``\Z`` rather than ``$`` (which also matches before a final newline, where ``\s*`` can
 # go on to the end): the same texts match, and ``regex`` finds a reverse match at ``\Z``
@@ -43,7 +44,7 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("He left."), ends_sentence("Top stories")
     (True, False)
     """
-    return bool(_SENTENCE_END.search(text.rstrip()))
+    return text.rstrip().endswith(_SENTENCE_ENDS)
 
 
 def is_truncated(text: str) -> bool:

@@ -39,15 +39,13 @@ def _shape(text: str) -> tuple[int, float]:
     Cached: short texts recur across passes and rounds.
 
     ``ends_sentence`` is tested once, and only on texts with the words of a short sentence
-    (``is_prose`` holds for neither weight otherwise), on the text's last character: that
-    is all it reads, and given a whole paragraph its pattern, anchored at the end, is
-    searched for from every position.
+    (``is_prose`` holds for neither weight otherwise).
     """
     count = len(words(text))
     if count < _SHORT_WORDS:
         return count, 0.0
     end = text.rstrip()
-    if ends_sentence(end[-1:]):
+    if ends_sentence(end):
         if count >= PROSE_WORDS:
             return count, count * 1.0
         if not end.endswith(_CUT):
