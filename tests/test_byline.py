@@ -24,9 +24,11 @@ from newsclean.credits import (
     _may_hold,
     _phrase_keys,
     _split_at_label,
+    deglue,
     is_agency,
     is_agency_or_box_label,
     is_box_label,
+    is_date_line,
     is_name,
     iso_date,
     label_split,
@@ -52,6 +54,7 @@ from newsclean.passes.byline import (
     _side,
     parse_credit,
 )
+from newsclean.text import words
 
 
 def page(*head: str, tail: tuple[str, ...] = (), chrome: tuple[str, ...] = ("Home", "News", "Sport")) -> str:
@@ -551,3 +554,21 @@ def test_phrase_word_test_lets_through_every_match(
 @pytest.mark.parametrize("line", ["AFP", "(Reuters)", "About the author", "Über den Autor", "Jane Doe", ""])
 def test_agency_or_box_label_in_one_look_up(line: str) -> None:
     assert is_agency_or_box_label(line) == (is_agency(line) is not None or is_box_label(line))
+
+
+_GLUE_PARTS = ["Jane", "DoeDec", "May", "22", "aB", "ab", "é", ".", "\n", " ", "'", "’s"]
+
+
+@given(st.lists(st.sampled_from(_GLUE_PARTS), max_size=20))
+def test_deglue_keeps_what_is_date_line_tests_before_it(parts: list[str]) -> None:
+    """is_date_line turns a line down before deglue when it has a line break, a final
+    period or too many words: deglue keeps the first two and never lowers the word count."""
+    text = "".join(parts)
+    glued = deglue(text)
+    assert ("\n" in glued, glued.endswith(".")) == ("\n" in text, text.endswith("."))
+    assert len(words(glued)) >= len(words(text))
+
+
+def test_a_long_line_with_a_digit_is_no_date_line() -> None:
+    assert is_date_line("Updated March 18, 2019 at 3:57 PM")
+    assert not is_date_line("Jane Doe wrote 3 books about the long war and its aftermath over many years")

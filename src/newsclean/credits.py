@@ -162,6 +162,7 @@ _DIGIT = regex.compile(r"\d")
 # at most this long ("yesterday"; _RELATIVE folds case one character to one, and deglue
 # only adds spaces, so a longer line without a digit cannot be one of them).
 _DIGITLESS_DATE_CHARS = len("yesterday")
+_DATE_WORDS = 12  # words of a date line at most, with its filler words
 _GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
 _GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
 _NAME_TOKEN = regex.compile(
@@ -324,8 +325,12 @@ def is_date_line(text: str) -> bool:
     stripped = text.strip(" |•·-–—,")
     if len(stripped) > _DIGITLESS_DATE_CHARS and _DIGIT.search(stripped) is None:
         return False  # most lines: too long for a date word, and no digit for any other shape
+    # deglue only puts spaces between letters: it keeps a line break and a final period,
+    # and adds words, so a line that fails these tests before it fails them after
+    if "\n" in stripped or stripped.endswith(".") or len(words(stripped)) > _DATE_WORDS:
+        return False
     stripped = deglue(stripped)
-    if "\n" in stripped or len(words(stripped)) > 12 or stripped.endswith("."):
+    if len(words(stripped)) > _DATE_WORDS:
         return False
     if _RELATIVE.match(stripped):
         return True
