@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean import Config
-from newsclean.passes.normalize import _is_plain, _untidy, normalize_block, normalize_spaces, normalize_text
+from newsclean.passes.normalize import _is_plain, normalize_block, normalize_spaces, normalize_text
 from newsclean.segment import segment
 
 
@@ -72,11 +72,3 @@ def test_a_plain_text_is_left_alone(text: str) -> None:
         if _is_plain(candidate):
             assert normalize_block(candidate, uncurl=True) == (candidate, [])
     assert not _is_plain("caf\u00e9") and not _is_plain("a&amp;b") and not _is_plain("a  b")
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.text(alphabet="a \n", max_size=6), max_size=5))
-def test_an_untidy_text_makes_the_page_untidy(texts: list[str]) -> None:
-    # normalize_text tests no block for untidiness when the page's texts joined are tidy.
-    if any(_untidy(text) for text in texts):
-        assert _untidy("\n".join(texts))

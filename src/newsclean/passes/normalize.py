@@ -385,16 +385,11 @@ def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
 def normalize_text(doc: Document, config: Config) -> Document:
     """Repair each block with ftfy, then normalise its spacing; record what changed."""
     uncurl = not config.keep_quotes
-    texts = [block.text for block in doc.blocks]
-    # A block that is untidy makes the page's texts joined by line breaks untidy (it
-    # holds two spaces or breaks, or a space or break next to a joining break or at an
-    # end), so on a tidy page (most: 1 in 700 blocks is untidy) no block needs the test.
-    tidy = not _untidy("\n".join(texts))
     updates = []
-    for pos, text in enumerate(texts):
-        if _NOT_PLAIN.search(text) is None and (tidy or not _untidy(text)):
-            continue  # plain (see _is_plain)
-        fixed, names = _normalized(text, uncurl)
-        if fixed != text:
-            updates.append((pos, fixed, "normalize", ", ".join(names)))
+    for pos, block in enumerate(doc.blocks):
+        if _is_plain(block.text):
+            continue
+        text, names = _normalized(block.text, uncurl)
+        if text != block.text:
+            updates.append((pos, text, "normalize", ", ".join(names)))
     return doc.edit(NAME, updates)
