@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pickle
+from dataclasses import FrozenInstanceError, fields
+
 import pytest
 
-from newsclean import Block, Document, Kind
+from newsclean import Block, Change, Document, Kind
+from newsclean.model import new_block, new_change
 
 
 def _doc(*texts: str) -> Document:
@@ -57,3 +61,20 @@ def test_of_kind_keeps_input_order() -> None:
 def test_kind_is_a_string_enum() -> None:
     assert Kind("chrome") is Kind.CHROME
     assert str(Kind.TEASER) == "teaser"
+
+
+def test_new_block_and_new_change_are_the_dataclass_values() -> None:
+    built = [
+        (new_block(3, "a\nb", Kind.CHROME, "a b"), Block(3, "a\nb", Kind.CHROME, "a b")),
+        (
+            new_change("p", 3, "reclassify", "r", "d", "body", "chrome"),
+            Change("p", 3, "reclassify", "r", "d", "body", "chrome"),
+        ),
+        (new_change("p", 3, "edit", "r", "", "a", "b"), Change("p", 3, "edit", "r", "", "a", "b", 1)),
+    ]
+    for fast, plain in built:
+        assert fast == plain
+        assert (repr(fast), hash(fast)) == (repr(plain), hash(plain))
+        assert pickle.loads(pickle.dumps(fast)) == plain
+        with pytest.raises(FrozenInstanceError):
+            setattr(fast, fields(fast)[1].name, "x")

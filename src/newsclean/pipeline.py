@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .config import Config
-from .model import Block, Document, Kind
+from .model import Document, Kind, new_block
 from .passes import PASSES
 from .segment import is_block_text, segment
 
@@ -62,12 +62,16 @@ def _body(doc: Document) -> Document | None:
     back into its own blocks (only with passes skipped).
 
     Nothing is joined and split again: a block that was segmented from the input and not
-    edited since is a block text already, so only edited texts are checked.
+    edited since is a block text already, so only edited texts are checked; and it is the
+    very block segmenting its text gives, so only an edited block is built anew.
     """
     body = [b for b in doc.blocks if b.kind is Kind.BODY and b.text]
     if not all(b.text == b.original or is_block_text(b.text) for b in body):
         return None
-    return Document(tuple(Block(b.index, b.text, original=b.text) for b in body))
+    kind = Kind.BODY
+    return Document(
+        tuple(b if b.text == b.original else new_block(b.index, b.text, kind, b.text) for b in body)
+    )
 
 
 def _passes(doc: Document, config: Config) -> Document:

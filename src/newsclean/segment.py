@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Block, Document
+from .model import Block, Document, Kind, new_block
 
 __all__ = ["is_block_text", "join", "segment"]
 
@@ -18,16 +18,17 @@ def segment(text: str) -> Document:
     """
     blocks: list[Block] = []
     current: list[str] = []
+    body = Kind.BODY
     for line in text.splitlines():
         if line.strip():
             current.append(line)
         elif current:
-            body = "\n".join(current)
-            blocks.append(Block(len(blocks), body, original=body))
+            paragraph = "\n".join(current)
+            blocks.append(new_block(len(blocks), paragraph, body, paragraph))
             current = []
     if current:
-        body = "\n".join(current)
-        blocks.append(Block(len(blocks), body, original=body))
+        paragraph = "\n".join(current)
+        blocks.append(new_block(len(blocks), paragraph, body, paragraph))
     return Document(tuple(blocks))
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "load_phrases",
     "load_words",
     "per_text",
+    "word_count",
     "word_initials",
     "words",
 ]
@@ -107,6 +108,15 @@ def words(text: str) -> list[str]:
     ["Korea's", 'Kim', '2011']
     """
     return list(_word_tuple(text))  # a fresh list: the cached tuple is shared
+
+
+def word_count(text: str) -> int:
+    """The number of :func:`words` of ``text``, counted without copying them into a list.
+
+    >>> word_count("Korea's Kim, 2011.")
+    3
+    """
+    return len(_word_tuple(text))
 
 
 def word_initials(text: str) -> list[str]:

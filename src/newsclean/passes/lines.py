@@ -25,7 +25,7 @@ import regex
 from ..config import Config
 from ..language import page_language, stopwords
 from ..model import Document
-from ..text import words
+from ..text import per_text, word_count
 
 __all__ = ["join_split_lines", "repair_lines"]
 
@@ -35,8 +35,12 @@ LINK_WORDS = 5
 """Longest link text (in words) that is taken for part of the sentence around it."""
 
 _CLOSING = regex.compile(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
-_OPEN_START = regex.compile(r"^[(\[]")
+_CLOSING_FIRST = frozenset(",.;:!?)]}%…\"'’”»")
+"""The characters a match of ``_CLOSING`` starts with: a line starting otherwise is tested
+for its first letter alone (most lines start with a capital or a digit)."""
 _LOWER_START = regex.compile(r"^\p{Ll}")
+_LAST_WORD = regex.compile(r"(?r)\w+(?:['’]\w+)*")
+"""The last of :func:`~newsclean.text.words` of a text: a word with no word after it."""
 # The ends of lines are tested with ``str`` methods: a pattern anchored at the end, such as
 # ``[(\[{,]$``, is tried at every position of the line. (Lines hold no line break.)
 _OPENERS = ("(", "[", "{", ",", "-", "–", "—", "/")
@@ -51,12 +55,17 @@ def _ends_sentence(line: str) -> bool:
 
 def _goes_on(line: str) -> bool:
     """Whether ``line`` starts as the rest of a sentence: a closing mark or a lowercase word."""
-    return bool(_CLOSING.match(line) or _LOWER_START.match(line))
+    first = line[:1]
+    if first in _CLOSING_FIRST:
+        return _CLOSING.match(line) is not None
+    if first.isascii():  # the ASCII lowercase letters are a-z
+        return "a" <= first <= "z"
+    return _LOWER_START.match(line) is not None
 
 
-def _is_link_text(line: str) -> bool:
-    """A few words without a sentence end: what a link inside a sentence looks like."""
-    return 0 < len(words(line)) <= LINK_WORDS and len(line) <= 60 and not _ends_sentence(line)
+def _is_link_text(line: str, count: int) -> bool:
+    """A few words (``count``) without a sentence end: what a link inside a sentence looks like."""
+    return 0 < count <= LINK_WORDS and len(line) <= 60 and not _ends_sentence(line)
 
 
 _TAIL = 256
@@ -64,29 +73,34 @@ _TAIL = 256
 just the end makes a block of many short lines cost time linear in its size."""
 
 
-def _joins(lines: list[str], i: int, tail: str, prev_words: int, stops: frozenset[str]) -> bool:
+def _joins(
+    lines: list[str], counts: list[int], i: int, tail: str, prev_words: int, *, stops: frozenset[str]
+) -> bool:
     """Whether line ``i`` continues the line before it, of which ``tail`` is the end and
-    ``prev_words`` the number of words."""
+    ``prev_words`` the number of words (``counts`` holds each line's)."""
     line = lines[i]
     if _goes_on(line) or tail.endswith(_OPENERS):
         return True
     if _ends_sentence(tail):
         return False
-    last = words(tail[-40:])
+    last = _LAST_WORD.search(tail[-40:])
     # the sentence stops at a function word, or the line opens like the rest of one
-    if (last and last[-1].casefold() in stops) or (prev_words and _OPEN_START.match(line)):
+    if (last and last[0].casefold() in stops) or (prev_words and line.startswith(("(", "["))):
         return True
     if not prev_words:
         return False
-    following = lines[i + 1] if i + 1 < len(lines) else None
-    if following is None:
+    if i + 1 == len(lines):
         # The block's last line: a short one that ends the sentence ("Fan Vote.").
-        return len(words(line)) <= LINK_WORDS and _ends_sentence(line) and prev_words > 3
-    return _is_link_text(line) and _goes_on(following)
+        return counts[i] <= LINK_WORDS and _ends_sentence(line) and prev_words > 3
+    return _is_link_text(line, counts[i]) and _goes_on(lines[i + 1])
 
 
+@per_text
 def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
     """Join the lines of ``text`` that continue one another.
+
+    Cached (:func:`~newsclean.text.per_text`): a site repeats its multi-line menus and
+    boxes, and a settling round meets again every block whose lines stayed apart.
 
     >>> join_split_lines("The\\ncompany shelved its plans\\n, it said.", frozenset({"the"}))
     'The company shelved its plans, it said.'
@@ -98,17 +112,18 @@ def join_split_lines(text: str, stopwords: frozenset[str]) -> str:
     'Rent increases\\nDeposits\\nNotice periods'
     """
     lines = text.split("\n")
+    counts = list(map(word_count, lines))
     out: list[list[str]] = [[lines[0]]]  # each output line as the pieces joined into it
-    tail, count = lines[0][-_TAIL:], len(words(lines[0]))
+    tail, count = lines[0][-_TAIL:], counts[0]
     for i in range(1, len(lines)):
         line = lines[i]
-        if not _joins(lines, i, tail, count, stopwords):
+        if not _joins(lines, counts, i, tail, count, stops=stopwords):
             out.append([line])
-            tail, count = line[-_TAIL:], len(words(line))
+            tail, count = line[-_TAIL:], counts[i]
             continue
         glue = "" if _CLOSING.match(line) or tail.endswith(("(", "[", "{", "/")) else " "
         out[-1].extend((glue, line))
-        tail, count = (tail + glue + line)[-_TAIL:], count + len(words(line))
+        tail, count = (tail + glue + line)[-_TAIL:], count + counts[i]
     return "\n".join("".join(pieces) for pieces in out)
 
 
