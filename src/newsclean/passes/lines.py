@@ -25,7 +25,7 @@ import regex
 from ..config import Config
 from ..language import page_language, stopwords
 from ..model import Document
-from ..text import per_text, word_count
+from ..text import per_text, word_count, words
 
 __all__ = ["join_split_lines", "repair_lines"]
 
@@ -39,8 +39,6 @@ _CLOSING_FIRST = frozenset(",.;:!?)]}%…\"'’”»")
 """The characters a match of ``_CLOSING`` starts with: a line starting otherwise is tested
 for its first letter alone (most lines start with a capital or a digit)."""
 _LOWER_START = regex.compile(r"^\p{Ll}")
-_LAST_WORD = regex.compile(r"(?r)\w+(?:['’]\w+)*")
-"""The last of :func:`~newsclean.text.words` of a text: a word with no word after it."""
 # The ends of lines are tested with ``str`` methods: a pattern anchored at the end, such as
 # ``[(\[{,]$``, is tried at every position of the line. (Lines hold no line break.)
 _OPENERS = ("(", "[", "{", ",", "-", "–", "—", "/")
@@ -83,9 +81,9 @@ def _joins(
         return True
     if _ends_sentence(tail):
         return False
-    last = _LAST_WORD.search(tail[-40:])
+    last = words(tail[-40:])
     # the sentence stops at a function word, or the line opens like the rest of one
-    if (last and last[0].casefold() in stops) or (prev_words and line.startswith(("(", "["))):
+    if (last and last[-1].casefold() in stops) or (prev_words and line.startswith(("(", "["))):
         return True
     if not prev_words:
         return False
