@@ -396,7 +396,11 @@ def test_ctrl_c_exits_130_without_a_traceback(tmp_path: Path, jobs: str, busy: b
     seen = _wait_for_stderr(proc)
     assert b"records" in seen
     os.killpg(proc.pid, signal.SIGINT)
-    _, stderr = proc.communicate(timeout=60)
+    # stdin stays open until the command has ended, so that Ctrl-C stops it, not the end of
+    # its input (communicate() would close stdin at once, racing the signal under load)
+    proc.wait(timeout=60)
+    stderr = proc.stderr.read()
+    proc.stdin.close()
     assert proc.returncode == 130
     assert b"Traceback" not in seen + stderr
     assert (seen + stderr).rstrip().endswith(b"newsclean: interrupted")
