@@ -46,7 +46,7 @@ from newsclean.passes.byline import (
     _SEPARATOR,
     Credit,
     _candidates,
-    _Line,
+    _Lines,
     _lines,
     _may_credit,
     _reach,
@@ -478,9 +478,9 @@ def test_candidates_read_from_the_reachable_blocks_only_are_the_same(
     searched = _searched(doc)
     within = set(data.draw(st.lists(st.sampled_from(searched)) if searched else st.just([])))
 
-    def found(lines: list[_Line]) -> list[tuple[str, list[tuple[int, int]], Credit, bool]]:
+    def found(lines: _Lines) -> list[tuple[str, list[tuple[int, int]], Credit, bool]]:
         return [
-            (c.kind, [(lines[i].pos, lines[i].n) for i in c.lines], c.credit, c.supported)
+            (c.kind, [(lines.pos[i], lines.n[i]) for i in c.lines], c.credit, c.supported)
             for c in _candidates(lines, within)
         ]
 

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
 
 import regex
 
@@ -94,10 +93,33 @@ _NAME_AFTER = 2  # blocks after the body where a name with a date may sign it
 _TAIL_INSIDE = 3  # and its last blocks (a bio after the byline ends the span)
 
 
-class _Line(NamedTuple):
-    pos: int  # block position
-    n: int  # line number in the block
-    text: str
+@dataclass(slots=True)
+class _Lines:
+    """Non-blank lines of some blocks, stripped, in order: line ``i`` is ``text[i]``, line
+    ``n[i]`` of the block at position ``pos[i]``.
+
+    Speed: three parallel lists, not an object per line. The pass reads tens of thousands of
+    lines a page set, mostly to find that none starts a candidate, and a tuple per line is a
+    container the garbage collector scans again and again once the caches are full.
+    """
+
+    pos: list[int] = field(default_factory=list)
+    n: list[int] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+
+    def add(self, pos: int, text: str) -> None:
+        """Append the non-blank lines, stripped, of ``text``, the block at ``pos``."""
+        if "\n" not in text:  # most blocks hold one line
+            if text := text.strip():
+                self.pos.append(pos)
+                self.n.append(0)
+                self.text.append(text)
+            return
+        for n, line in enumerate(text.split("\n")):
+            if line := line.strip():
+                self.pos.append(pos)
+                self.n.append(n)
+                self.text.append(line)
 
 
 @dataclass(slots=True)
@@ -140,19 +162,12 @@ def _below(tops: Iterable[int]) -> set[int]:
     return {t + d for t in tops for d in range(1, _UNDER_HEADLINE + 1)}
 
 
-def _lines(doc: Document, positions: Iterable[int]) -> list[_Line]:
+def _lines(doc: Document, positions: Iterable[int]) -> _Lines:
     """Every non-blank line of the blocks at ``positions`` (ascending), stripped."""
     blocks = doc.blocks
-    lines: list[_Line] = []
+    lines = _Lines()
     for pos in positions:
-        text = blocks[pos].text
-        if "\n" not in text:  # most blocks hold one line
-            if text := text.strip():
-                lines.append(_Line(pos, 0, text))
-            continue
-        for n, line in enumerate(text.split("\n")):
-            if line := line.strip():
-                lines.append(_Line(pos, n, line))
+        lines.add(pos, blocks[pos].text)
     return lines
 
 
@@ -178,9 +193,9 @@ def _reach(within: Iterable[int], searched: list[int]) -> list[int]:
     return kept
 
 
-def _near(lines: list[_Line], a: int, b: int) -> bool:
+def _near(lines: _Lines, a: int, b: int) -> bool:
     """Lines ``a`` and ``b`` are in the same block or in blocks at most two apart."""
-    return lines[b].pos - lines[a].pos <= 2
+    return lines.pos[b] - lines.pos[a] <= 2
 
 
 def _date_part(text: str) -> str | None:
@@ -188,11 +203,11 @@ def _date_part(text: str) -> str | None:
     return text[match.start() :].strip(" |•·-–—,") if match else None
 
 
-def _collect(lines: list[_Line], start: int, credit: Credit, taken: list[int], *, open_end: bool) -> None:
+def _collect(lines: _Lines, start: int, credit: Credit, taken: list[int], *, open_end: bool) -> None:
     """Extend a candidate with the names, dates, roles and buttons on the lines after it."""
     j = start
-    while j < len(lines) and j - start < _LOOK_AHEAD and _near(lines, taken[-1], j):
-        text = lines[j].text
+    while j < len(lines.text) and j - start < _LOOK_AHEAD and _near(lines, taken[-1], j):
+        text = lines.text[j]
         expecting = open_end or not credit.authors
         side = _side(text)
         if side in (_SEPARATOR, _JOINER):
@@ -235,10 +250,10 @@ def _side(text: str) -> int:
     return _BUTTON_OR_ROLE if is_ui(text) or is_role(text) else _OTHER
 
 
-def _labelled(lines: list[_Line], i: int) -> _Candidate | None:  # noqa: PLR0911 (one exit per rejected shape)
-    if len(lines[i].text) > _LABEL_LINE_CHARS:
+def _labelled(lines: _Lines, i: int) -> _Candidate | None:  # noqa: PLR0911 (one exit per rejected shape)
+    if len(lines.text[i]) > _LABEL_LINE_CHARS:
         return None
-    split = label_split(lines[i].text)
+    split = label_split(lines.text[i])
     if split is None:
         return None
     before, _label, rest = split
@@ -253,7 +268,7 @@ def _labelled(lines: list[_Line], i: int) -> _Candidate | None:  # noqa: PLR0911
         open_end = found.open_end
     else:
         prev = i - 1
-        if prev >= 0 and lines[prev].pos == lines[i].pos and len(words(lines[prev].text)) > 6:
+        if prev >= 0 and lines.pos[prev] == lines.pos[i] and len(words(lines.text[prev])) > 6:
             return None  # a bare "by" inside running text
         open_end = True
     taken = [i]
@@ -261,16 +276,16 @@ def _labelled(lines: list[_Line], i: int) -> _Candidate | None:  # noqa: PLR0911
     if not (credit.authors or credit.agency):
         # "AFP" over "Written By": the name comes first
         prev = i - 1
-        if prev >= 0 and lines[prev].pos == lines[i].pos:
-            found = read_names(lines[prev].text, labelled=True, strict=True)
+        if prev >= 0 and lines.pos[prev] == lines.pos[i]:
+            found = read_names(lines.text[prev], labelled=True, strict=True)
             if found is not None:
                 return _Candidate("label", [prev, *taken], Credit(found.names, found.agency, credit.date))
         return None
     return _Candidate("label", taken, credit)
 
 
-def _box(lines: list[_Line], i: int) -> _Candidate | None:
-    if not is_box_label(lines[i].text):
+def _box(lines: _Lines, i: int) -> _Candidate | None:
+    if not is_box_label(lines.text[i]):
         return None
     credit = Credit()
     taken = [i]
@@ -278,8 +293,8 @@ def _box(lines: list[_Line], i: int) -> _Candidate | None:
     return _Candidate("box", taken, credit) if credit.authors else None
 
 
-def _agency_line(lines: list[_Line], i: int) -> _Candidate | None:
-    agency = is_agency(lines[i].text)
+def _agency_line(lines: _Lines, i: int) -> _Candidate | None:
+    agency = is_agency(lines.text[i])
     if agency is None:
         return None
     credit = Credit(agency=agency)
@@ -308,19 +323,19 @@ def _vouches(text: str) -> bool:
     return _supports(deglue(text))
 
 
-def _name_line(lines: list[_Line], i: int) -> _Candidate | None:
+def _name_line(lines: _Lines, i: int) -> _Candidate | None:
     """An unlabelled name; ``supported`` when a date, role, handle or follow button sits
     beside or below it (else only its place right under the headline can make it a byline)."""
-    head = _name_head(lines[i].text)
+    head = _name_head(lines.text[i])
     if head is None:
         return None
     names, agency, date, beside = head
     credit = Credit(list(names), agency, date)
     taken = [i]
     _collect(lines, i + 1, credit, taken, open_end=False)
-    below = any(_supports(lines[j].text) for j in taken[1:])
+    below = any(_supports(lines.text[j]) for j in taken[1:])
     after = max(taken) + 1
-    if not below and after < len(lines) and _near(lines, i, after) and _vouches(lines[after].text):
+    if not below and after < len(lines.text) and _near(lines, i, after) and _vouches(lines.text[after]):
         taken.append(after)  # "před 2 hodinami": a date in a language without month data
         below = True
     return _Candidate("name", taken, credit, supported=beside or below)
@@ -372,22 +387,22 @@ def _opens(text: str) -> bool:
     )
 
 
-def _candidates(lines: list[_Line], within: Container[int] | None = None) -> list[_Candidate]:
+def _candidates(lines: _Lines, within: Container[int] | None = None) -> list[_Candidate]:
     """Every byline candidate whose first line's block position is ``within`` (default any)."""
+    texts = lines.text
+    starts: Iterable[int] = range(len(texts))
+    if within is not None:  # the lines in those blocks, picked by C-level calls
+        starts = compress(starts, map(within.__contains__, lines.pos))
     found = []
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        if (within is not None and line.pos not in within) or not _opens(line.text):
-            i += 1
+    i = 0  # the lines before this are read already
+    for start in starts:
+        if start < i or not _opens(texts[start]):
             continue
         for reader in (_labelled, _box, _agency_line, _name_line):
-            if (cand := reader(lines, i)) is not None:
+            if (cand := reader(lines, start)) is not None:
                 found.append(cand)
                 i = max(cand.lines) + 1
                 break
-        else:
-            i += 1
     return found
 
 
@@ -421,14 +436,14 @@ def _bio_subject(first: str) -> str | None:
     return name if is_name(name) else None
 
 
-def _rank(cand: _Candidate, lines: list[_Line], where: _Where) -> tuple[int, int] | None:
+def _rank(cand: _Candidate, lines: _Lines, where: _Where) -> tuple[int, int] | None:
     """``(class, distance)``, lower is better; ``None`` when the candidate is out of place.
 
     Distances to the body count body blocks only (``where.order``), so a duplicated body
     or a teaser list between the article and its byline does not push the byline away.
     """
     start, end = where.order[where.span[0]], where.order[where.span[1]]
-    block = lines[cand.lines[0]].pos
+    block = lines.pos[cand.lines[0]]
     pos = where.order[block]
     # how far under a headline that stands above the body ("h + 1": headlines are not body)
     under = [
@@ -487,7 +502,7 @@ def byline_blocks(doc: Document, under: Iterable[int], reach: int) -> list[int]:
     read = wanted | {p + 1 for p in wanted if p + 1 < size}
     lines = _lines(doc, _searched(doc, read))
     return [
-        lines[c.lines[0]].pos
+        lines.pos[c.lines[0]]
         for c in _candidates(lines, wanted)
         if (c.kind == "label" and c.credit.authors) or (c.kind == "name" and c.supported)
     ]
@@ -498,7 +513,7 @@ def split_byline(doc: Document, config: Config) -> Document:
     del config
     span = main_span(doc)
     chosen: _Candidate | None = None
-    lines: list[_Line] = []
+    lines = _Lines()
     if span is not None:
         searched = _searched(doc)
         order = dict(zip(searched, range(len(searched)), strict=True))
@@ -521,7 +536,7 @@ def split_byline(doc: Document, config: Config) -> Document:
         chosen.credit.authors = list(dict.fromkeys(chosen.credit.authors))
         names = [*chosen.credit.authors, *([chosen.credit.agency] if chosen.credit.agency else [])]
         _mark(doc, lines, chosen, reclass, edits)
-    after = lines[chosen.lines[-1]].pos + 1 if chosen is not None else None
+    after = lines.pos[chosen.lines[-1]] + 1 if chosen is not None else None
     bio_pos = _bio(doc, span, names, after)
     if chosen is None and bio_pos is not None and (name := _bio_name(doc.blocks[bio_pos].text)):
         credit = Credit([name])
@@ -595,7 +610,7 @@ def _is_box(text: str, keys: Container[str]) -> bool:
 
 def _mark(
     doc: Document,
-    lines: list[_Line],
+    lines: _Lines,
     chosen: _Candidate,
     reclass: list[tuple[int, Kind, str, str]],
     edits: list[tuple[int, str, str, str]],
@@ -603,7 +618,7 @@ def _mark(
     """Label the chosen candidate's blocks; cut its lines out of blocks that hold more."""
     taken: dict[int, set[int]] = {}
     for i in chosen.lines:
-        taken.setdefault(lines[i].pos, set()).add(lines[i].n)
+        taken.setdefault(lines.pos[i], set()).add(lines.n[i])
     first = True
     for pos, numbers in sorted(taken.items()):
         block = doc.blocks[pos]
@@ -672,7 +687,8 @@ def parse_credit(text: str) -> Credit | None:
     >>> parse_credit("By the end of the year, prices rose.") is None
     True
     """
-    lines = [_Line(0, n, t.strip()) for n, t in enumerate(text.split("\n")) if t.strip()]
+    lines = _Lines()
+    lines.add(0, text)
     for cand in _candidates(lines):
         if cand.kind in ("label", "agency", "box") or cand.supported:
             cand.credit.authors = list(dict.fromkeys(cand.credit.authors))
