@@ -38,7 +38,7 @@ from ..features import is_label, is_separator, sentence_marks
 from ..layout import HEADLINE_CHARS, HEADLINE_WORDS, looks_like_headline, main_span, prose_words
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import fold, load_words, per_text, words
+from ..text import fold, load_words, per_text, word_count, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
 from .teasers import split_header
@@ -294,8 +294,8 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
         text = block.text
         if (
             block.kind in shown
-            and _candidate(text, chrome)  # cached, and false for the prose: first
-            and len(words(text)) >= _SHORT
+            and word_count(text) >= _SHORT  # no two-word heading: its test is not run
+            and _candidate(text, chrome)  # cached, and false for the prose
             and not sentence_marks(text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
         ):
             (near if prose <= _INSIDE_PROSE and p < span[0] + _INSIDE else late).append(p)
@@ -373,8 +373,9 @@ def find_title(doc: Document, config: Config) -> Document:
             p
             for p, block in enumerate(blocks[first:start], first)
             if block.kind in shown
+            # a two-word heading only close to the main text: its test is not run further up
+            and (start - p <= _SHORT_REACH or word_count(block.text) >= _SHORT)
             and _candidate(block.text, chrome)
-            and (len(words(block.text)) >= _SHORT or start - p <= _SHORT_REACH)
         ]
         + inside
         + late
