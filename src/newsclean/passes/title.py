@@ -115,7 +115,7 @@ def _candidate(text: str, chrome: Lexicon) -> bool:
     The word count picks the one of the two tests that can hold, and turns down a menu
     item's single word or a paragraph before the text is even joined into one line.
     """
-    count = len(words(text))  # the one line's words: joining it changes only the spaces
+    count = word_count(text)  # the one line's words: joining it changes only the spaces
     if count != 2 and count not in HEADLINE_WORDS:
         return False
     joined = _headline_text(text)
@@ -191,7 +191,7 @@ def _score(page: _Page, pos: int) -> _Score:
     lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
     dated = _date_below(doc, pos)
     rest: list[float] = []
-    count = len(words(text))
+    count = word_count(text)
     key = fold(text)
     if count >= _SHORT + 1 and (  # printed twice
         len(copies.get(key, ())) > 1
