@@ -135,14 +135,10 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
 
 
 @per_text
-def _keys(text: str) -> frozenset[str]:
-    """The folded words of a text, as a set (what the main text's blocks are searched for)."""
-    return frozenset(fold(text).split())
-
-
-@per_text
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _keys(text) if len(w) >= _CONTENT_CHARS and not w.isdigit())
+    """A candidate's folded words that are not function words or numbers (what the main
+    text's blocks are searched for)."""
+    return frozenset(w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit())
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,9 +329,11 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
     up in the copies, and only their words in the main text's vocabulary.
 
     Speed: an ASCII text's key is no longer than the text, so a shorter block is no copy
-    and is not folded (most blocks: menu items, buttons). The main text's word sets are
+    and is not folded (most blocks: menu items, buttons). The main text's folded words are
     intersected with the candidates' words through ``map`` and counted by ``Counter``, each
-    a C-level call over the blocks, not a Python loop a block.
+    a C-level call over the blocks, not a Python loop a block; a block's words are not made
+    a set first (a cached set of every paragraph's words cost more to build than its reuse
+    in the next round saved).
     """
     blocks = doc.blocks
     texts = [block.text for block in blocks]
@@ -353,7 +351,7 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
     body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     main = [block.text for block in blocks[span[0] : span[1] + 1] if block.kind is body]
     # the candidates' words that each block uses, once a block
-    vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(_keys, main))))
+    vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(str.split, map(fold, main)))))
     return _Page(doc, span[0], copies, vocabulary, fold(texts[0].split("\n", 1)[0]))
 
 
