@@ -453,3 +453,9 @@ def test_main_span_reads_a_sentence_end_off_the_last_character(count: int, endin
     if count >= 6 and ends_sentence(text):  # features' rule on the whole text
         weight = count * 1.0 if count >= 12 else 0.0 if text.rstrip().endswith(("…", "...")) else count * 0.5
     assert layout._shape(text) == (count, weight)
+
+
+@pytest.mark.parametrize(("menu", "expected"), [(0, "New Zealand"), (2, "New Zealand"), (3, None)])
+def test_a_two_word_heading_is_a_title_only_close_above_the_body(menu: int, expected: str | None) -> None:
+    # the short-heading test is run only within this reach: further up its answer is not read
+    assert title("New Zealand", *["Home", "News", "Sport"][:menu], *BODY) == expected

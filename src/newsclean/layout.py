@@ -9,7 +9,7 @@ import regex
 
 from .features import PROSE_WORDS, ends_sentence
 from .model import Document, Kind
-from .text import per_text, words
+from .text import per_text, word_count
 
 __all__ = ["HEADLINE_CHARS", "HEADLINE_WORDS", "looks_like_headline", "main_span", "prose_words"]
 
@@ -41,7 +41,7 @@ def _shape(text: str) -> tuple[int, float]:
     ``ends_sentence`` is tested once, and only on texts with the words of a short sentence
     (``is_prose`` holds for neither weight otherwise).
     """
-    count = len(words(text))
+    count = word_count(text)
     if count < _SHORT_WORDS:
         return count, 0.0
     end = text.rstrip()
@@ -116,7 +116,7 @@ def looks_like_headline(text: str) -> bool:
     if text.endswith(".") and not _INITIALS_END.search(text):
         return False
     return (
-        len(words(text)) in HEADLINE_WORDS
+        word_count(text) in HEADLINE_WORDS
         and not _CAPTION.match(text)
         and not _BYLINE_START.match(text)
         and len(_DIGIT.findall(text)) * 3 < len(text)

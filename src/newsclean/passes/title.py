@@ -38,7 +38,7 @@ from ..features import is_label, is_separator, sentence_marks
 from ..layout import HEADLINE_CHARS, HEADLINE_WORDS, looks_like_headline, main_span, prose_words
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import fold, load_words, per_text, words
+from ..text import fold, load_words, per_text, word_count, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
 from .teasers import split_header
@@ -115,7 +115,7 @@ def _candidate(text: str, chrome: Lexicon) -> bool:
     The word count picks the one of the two tests that can hold, and turns down a menu
     item's single word or a paragraph before the text is even joined into one line.
     """
-    count = len(words(text))  # the one line's words: joining it changes only the spaces
+    count = word_count(text)  # the one line's words: joining it changes only the spaces
     if count != 2 and count not in HEADLINE_WORDS:
         return False
     joined = _headline_text(text)
@@ -135,14 +135,10 @@ def _is_short_headline(text: str, chrome: Lexicon) -> bool:
 
 
 @per_text
-def _keys(text: str) -> frozenset[str]:
-    """The folded words of a text, as a set (what the main text's blocks are searched for)."""
-    return frozenset(fold(text).split())
-
-
-@per_text
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _keys(text) if len(w) >= _CONTENT_CHARS and not w.isdigit())
+    """A candidate's folded words that are not function words or numbers (what the main
+    text's blocks are searched for)."""
+    return frozenset(w for w in fold(text).split() if len(w) >= _CONTENT_CHARS and not w.isdigit())
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +187,7 @@ def _score(page: _Page, pos: int) -> _Score:
     lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
     dated = _date_below(doc, pos)
     rest: list[float] = []
-    count = len(words(text))
+    count = word_count(text)
     key = fold(text)
     if count >= _SHORT + 1 and (  # printed twice
         len(copies.get(key, ())) > 1
@@ -294,8 +290,8 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
         text = block.text
         if (
             block.kind in shown
-            and _candidate(text, chrome)  # cached, and false for the prose: first
-            and len(words(text)) >= _SHORT
+            and word_count(text) >= _SHORT  # no two-word heading: its test is not run
+            and _candidate(text, chrome)  # cached, and false for the prose
             and not sentence_marks(text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
         ):
             (near if prose <= _INSIDE_PROSE and p < span[0] + _INSIDE else late).append(p)
@@ -333,9 +329,11 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
     up in the copies, and only their words in the main text's vocabulary.
 
     Speed: an ASCII text's key is no longer than the text, so a shorter block is no copy
-    and is not folded (most blocks: menu items, buttons). The main text's word sets are
+    and is not folded (most blocks: menu items, buttons). The main text's folded words are
     intersected with the candidates' words through ``map`` and counted by ``Counter``, each
-    a C-level call over the blocks, not a Python loop a block.
+    a C-level call over the blocks, not a Python loop a block; a block's words are not made
+    a set first (a cached set of every paragraph's words cost more to build than its reuse
+    in the next round saved).
     """
     blocks = doc.blocks
     texts = [block.text for block in blocks]
@@ -353,7 +351,7 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
     body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     main = [block.text for block in blocks[span[0] : span[1] + 1] if block.kind is body]
     # the candidates' words that each block uses, once a block
-    vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(_keys, main))))
+    vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(str.split, map(fold, main)))))
     return _Page(doc, span[0], copies, vocabulary, fold(texts[0].split("\n", 1)[0]))
 
 
@@ -373,8 +371,9 @@ def find_title(doc: Document, config: Config) -> Document:
             p
             for p, block in enumerate(blocks[first:start], first)
             if block.kind in shown
+            # a two-word heading only close to the main text: its test is not run further up
+            and (start - p <= _SHORT_REACH or word_count(block.text) >= _SHORT)
             and _candidate(block.text, chrome)
-            and (len(words(block.text)) >= _SHORT or start - p <= _SHORT_REACH)
         ]
         + inside
         + late
