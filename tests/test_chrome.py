@@ -282,9 +282,10 @@ _PHRASE_WORDS = st.sampled_from(["The", "the", "of", "Home", "News", "and", "201
     words=st.lists(_PHRASE_WORDS, max_size=40),
     end=st.sampled_from(["", ".", ":", "\nMore"]),
 )
-def test_the_classifier_measures_capitals_only_where_they_decide(words: list[str], end: str) -> None:
-    """The classifier's own signals leave out the capital share where it cannot change the
-    class; the class and its detail are those of the full signals."""
+def test_the_classifier_measures_capitals_and_marks_where_they_decide(words: list[str], end: str) -> None:
+    """The classifier's own signals leave out the capital share and the sentence marks
+    where they cannot change the class; the class and its detail are those of the full
+    signals."""
     stops = frozenset({"the", "of", "and"})
     text = " ".join(words) + end
     assert classify(_signals(text, fold(text), stops, every=False)) == classify(signals(text, stops))
@@ -554,6 +555,9 @@ def test_ui_line_patterns_in_one_alternation_match_as_one_by_one(parts: list[str
     assert chrome_reason(line, Lexicon(())) == expected
     if expected is not None and expected[0] == "image_credit":
         assert len(line) <= 80
+    # the credit pattern counts a line's length only after its first word: the same lines
+    credit = bool(regex.match(_UI_LINES["image_credit"][1], line))
+    assert credit == (len(line) <= 80 and bool(regex.match(f"(?i:{chrome._CREDIT_LINE})", line)))
 
 
 def test_a_tag_line_is_edited_out_of_the_first_paragraph() -> None:

@@ -80,11 +80,11 @@ _T = TypeVar("_T")
 # The UI line patterns, one alternation each (see ``_UI_LINE``). Possessive quantifiers
 # (``*+``): the two space runs cannot trade characters, so a long run of spaces that fails
 # to match costs linear time, not quadratic (tests/test_adversarial.py).
-_CREDIT_LINE = (
-    r"^\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
+_CREDIT_WORD = (
+    r"\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
     r"foto|fotos|bild|bilder|imagem|imagen|immagine|zdjęcie|фото|источник)"
-    r"(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
 )
+_CREDIT_LINE = rf"^{_CREDIT_WORD}(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
 _CREDIT_MAX_CHARS = 80
 _TAG_LINE = (
     r"^\W*+(?:tags?|tagged|tagi|etiquetas?|schlagw[öo]rter|schlagworte|mots[- ]cl[ée]s|parole chiave|"
@@ -103,7 +103,7 @@ _UI_LINES = {
     "separator": ("punctuation only", SEPARATOR_LINE.pattern),
     "image_credit": (
         "an image or photo credit",
-        rf"(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z)(?i:{_CREDIT_LINE})",
+        rf"(?i:(?={_CREDIT_WORD})(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z){_CREDIT_LINE})",
     ),
     "chrome_count": ("a count of comments, shares or reading time", f"(?i:{_COUNT})"),
     "date_line": ("a bare date", _DATE_LINE),
@@ -111,7 +111,8 @@ _UI_LINES = {
 }
 """The reason, detail and pattern of each kind of UI line that is not a lexicon phrase, in
 the order :func:`chrome_reason` tries them. A credit line is one of at most
-``_CREDIT_MAX_CHARS`` characters (the lookahead)."""
+``_CREDIT_MAX_CHARS`` characters (the lookahead), which is counted only on a line that opens
+with a credit word: the count walks the whole of a long line (a paragraph) before it fails."""
 _UI_LINE = regex.compile("|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items()))
 """The patterns of ``_UI_LINES`` as one alternation, tried in order at the start of a line:
 one call finds the first that matches (``lastgroup`` names it; no pattern has a group of
@@ -273,13 +274,17 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
 
 def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Signals:
     """:func:`signals` of a text and its folded ``key``; unless ``every``, the capital share
-    is measured only where :func:`classify` reads it (0 elsewhere, as for a short block):
-    on :func:`_unpunctuated_prose` without a sentence end. The share scans the whole text,
-    and most long blocks are paragraphs."""
+    and the sentence marks are measured only where :func:`classify` reads them. The capital
+    share (0 elsewhere, as for a short block) only on :func:`_unpunctuated_prose` without a
+    sentence end: the share scans the whole text, and most long blocks are paragraphs. The
+    marks (0 elsewhere) not on a text of fewer than ``GOOD_UNITS`` words that ends like a
+    sentence: only a good block's why counts them, and below that length classify asks only
+    whether the text has marks or an end, which the end answers."""
     units = length_units(text)
     brief = units < NEAR_UNITS
-    marks = sentence_marks(text)
     ends = bool(_ENDS.search(text))
+    # Below GOOD_UNITS, classify reads the marks only as "marks or ends".
+    marks = sentence_marks(text) if every or units >= GOOD_UNITS or not ends else 0
     stop = stopword_density(text, stops, key=key) if stops and not brief else None
     # A block of NEAR_UNITS words or more has a line that is not blank.
     if brief or "\n" not in text:
