@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Kind
-from newsclean.features import is_plain, is_truncated, sentence_marks
+from newsclean.features import is_plain, is_truncated, length_units, sentence_marks
 from newsclean.language import stopwords
 from newsclean.lexicon import Lexicon, lexicon
 from newsclean.passes import chrome
@@ -288,7 +288,8 @@ def test_the_classifier_measures_capitals_and_marks_where_they_decide(words: lis
     signals."""
     stops = frozenset({"the", "of", "and"})
     text = " ".join(words) + end
-    assert classify(_signals(text, fold(text), stops, every=False)) == classify(signals(text, stops))
+    measured = _signals(text, fold(text), length_units(text), stops, every=False)
+    assert classify(measured) == classify(signals(text, stops))
 
 
 _Row = tuple[int, Class, str, float, bool]
@@ -680,7 +681,8 @@ def test_a_few_plain_words_are_measured_as_any_text(words: list[str], language: 
     phrases = lexicon("chrome", (language,))
     boilerplate = chrome._boilerplate((language,))
     stops = stopwords(language)
-    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate)
+    units = length_units(text)
+    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate, units=units)
     assert chrome._measure(text, stops, phrases, boilerplate) == expected
 
 

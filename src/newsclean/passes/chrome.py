@@ -269,18 +269,18 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
-    return _signals(text, fold(text), stops, every=True)
+    return _signals(text, fold(text), length_units(text), stops, every=True)
 
 
-def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Signals:
-    """:func:`signals` of a text and its folded ``key``; unless ``every``, the capital share
-    and the sentence marks are measured only where :func:`classify` reads them. The capital
-    share (0 elsewhere, as for a short block) only on :func:`_unpunctuated_prose` without a
-    sentence end: the share scans the whole text, and most long blocks are paragraphs. The
-    marks (0 elsewhere) not on a text of fewer than ``GOOD_UNITS`` words that ends like a
-    sentence: only a good block's why counts them, and below that length classify asks only
-    whether the text has marks or an end, which the end answers."""
-    units = length_units(text)
+def _signals(text: str, key: str, units: float, stops: frozenset[str], *, every: bool) -> Signals:
+    """:func:`signals` of a text, its folded ``key`` and its :func:`length_units`; unless
+    ``every``, the capital share and the sentence marks are measured only where
+    :func:`classify` reads them. The capital share (0 elsewhere, as for a short block) only
+    on :func:`_unpunctuated_prose` without a sentence end: the share scans the whole text,
+    and most long blocks are paragraphs. The marks (0 elsewhere) not on a text of fewer
+    than ``GOOD_UNITS`` words that ends like a sentence: only a good block's why counts
+    them, and below that length classify asks only whether the text has marks or an end,
+    which the end answers."""
     brief = units < NEAR_UNITS
     ends = bool(_ENDS.search(text))
     # Below GOOD_UNITS, classify reads the marks only as "marks or ends".
@@ -466,7 +466,7 @@ def _measure(
     key = fold(text)
     if (units := length_units(text)) < NEAR_UNITS and is_plain(text):
         return _measure_words(text, key, units, phrases, boilerplate)
-    return _measure_signals(text, key, stops, phrases, boilerplate)
+    return _measure_signals(text, key, stops, phrases, boilerplate, units=units)
 
 
 def _measure_words(
@@ -488,10 +488,17 @@ def _measure_words(
 
 
 def _measure_signals(
-    text: str, key: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
+    text: str,
+    key: str,
+    stops: frozenset[str],
+    phrases: Lexicon,
+    boilerplate: _Boilerplate | None,
+    *,
+    units: float,
 ) -> _Measure:
-    """:func:`_measure` of a text and its folded ``key``, from its :class:`Signals`."""
-    sig = _signals(text, key, stops, every=False)
+    """:func:`_measure` of a text, its folded ``key`` and its length (``units``), from its
+    :class:`Signals`."""
+    sig = _signals(text, key, units, stops, every=False)
     ui_lines = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
     return _Measure(
         _shape(key) if sig.units < NEAR_UNITS else None,
