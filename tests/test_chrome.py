@@ -639,7 +639,7 @@ def test_repeats_count_every_shape_a_short_block_has(blocks: list[str], teasers:
 @example(text="said...  ")
 def test_the_shortcuts_of_the_signals_hold(text: str) -> None:
     """A text of letters and spaces holds no sentence mark or end, UI line pattern or
-    digit (``_measure_words`` skips the searches), and a text cut off with an ellipsis
+    digit (``_measure_brief`` skips the searches), and a text cut off with an ellipsis
     ends like a sentence (``_judge_text`` looks for the ellipsis only there)."""
     if is_plain(text):
         assert sentence_marks(text) == 0
@@ -678,6 +678,33 @@ def test_a_few_plain_words_are_measured_as_any_text(words: list[str], language: 
     """The measure of a few words of letters and spaces, which leaves out the searches they
     cannot match, is the measure of the signals."""
     text = " ".join(words)
+    phrases = lexicon("chrome", (language,))
+    boilerplate = chrome._boilerplate((language,))
+    stops = stopwords(language)
+    units = length_units(text)
+    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate, units=units)
+    assert chrome._measure(text, stops, phrases, boilerplate) == expected
+
+
+_BRIEF_PARTS = st.one_of(
+    _PLAIN_WORDS,
+    st.sampled_from(["Said", "2019", "12", "U.S.", "Photo:", "Tags:", "3 min read", "05/10/2018", "says:"]),
+    st.sampled_from([" ", "\n", "...", "…", ".", "!", "?", ":", ";", "|", "-", "(", ")", '"']),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(_BRIEF_PARTS, max_size=16), language=st.sampled_from(["en", "de"]))
+@example(parts=["Top", " ", "10", ":"], language="en")
+@example(parts=["He", " ", "left", "."], language="en")
+@example(parts=["Read", " ", "more", "…"], language="en")
+@example(parts=["Photo:", " ", "Jane"], language="en")
+def test_a_few_words_are_measured_as_any_text(parts: list[str], language: str) -> None:
+    """The measure of a text of fewer than NEAR_UNITS words, which leaves out what cannot
+    change its class, is the measure of the signals."""
+    text = "".join(parts)
+    if length_units(text) >= chrome.NEAR_UNITS:
+        return
     phrases = lexicon("chrome", (language,))
     boilerplate = chrome._boilerplate((language,))
     stops = stopwords(language)

@@ -460,31 +460,44 @@ def _measure(
     that its neighbours do not change, measured once however often the text comes back.
     The text is folded once for all of them (a long text's key is not cached).
 
-    A few words of letters and spaces, the most frequent block (a menu item: "World News"),
-    are measured by :func:`_measure_words`, which leaves out what such a text cannot have.
+    A text of a few words, the most frequent block (menu items, buttons, labels), is
+    measured by :func:`_measure_brief`, which leaves out what cannot change its class.
     """
     key = fold(text)
-    if (units := length_units(text)) < NEAR_UNITS and is_plain(text):
-        return _measure_words(text, key, units, phrases, boilerplate)
+    if (units := length_units(text)) < NEAR_UNITS:
+        return _measure_brief(text, key, units, phrases, boilerplate)
     return _measure_signals(text, key, stops, phrases, boilerplate, units=units)
 
 
-def _measure_words(
+def _measure_brief(
     text: str, key: str, units: float, phrases: Lexicon, boilerplate: _Boilerplate | None
 ) -> _Measure:
     """:func:`_measure_signals` of a text (folded ``key``) of fewer than ``NEAR_UNITS`` words
-    (``units``) of letters and spaces only. Such a text has no sentence mark or end, no
-    ellipsis, colon, line break or digit, so its signals need no search: it is short
-    unless it is a comments header, a comment author line or boilerplate; its shape is its
-    key; and its one line can be UI text only as a UI phrase (every pattern of
-    ``_UI_LINE`` needs a character that is neither a letter nor a space). A property test
-    holds it to :func:`_measure_signals`."""
-    verdict = _judge_text(text, key, units, boilerplate, ends=False) or (
+    (``units``). :func:`classify` has no class but short for it, and tells why from whether
+    it has sentence punctuation alone: it is short unless its text decides otherwise
+    (:func:`_judge_text`), and its stopwords, capitals and lines are not read.
+
+    A text of letters and spaces only (:func:`is_plain`, most menu items: "World News") has
+    no sentence mark or end, no ellipsis, colon, line break or digit, so it needs no search:
+    its shape is its key, and its one line can be UI text only as a UI phrase (every pattern
+    of ``_UI_LINE`` needs a character that is neither a letter nor a space). A property
+    test holds both to :func:`_measure_signals`."""
+    if is_plain(text):
+        ends = punctuated = colon = False
+        shape = key
+        found = _ui_phrase(text, phrases)
+        ui_lines: _Found = (found,) if found else ()
+    else:
+        ends = bool(_ENDS.search(text))
+        punctuated = ends or sentence_marks(text) > 0
+        colon = units >= LIST_INTRO_UNITS and text.rstrip().endswith(":")
+        shape = _shape(key)
+        ui_lines = _line_reasons(text, phrases)
+    verdict = _judge_text(text, key, units, boilerplate, ends=ends) or (
         _SHORT,
-        _short_why(units, False, None),
+        _short_why(units, punctuated, None),
     )
-    found = _ui_phrase(text, phrases)
-    return _Measure(key, key.count(" "), (*verdict, units, False), (found,) if found else ())
+    return _Measure(shape, key.count(" "), (*verdict, units, colon), ui_lines)
 
 
 def _measure_signals(
@@ -499,13 +512,19 @@ def _measure_signals(
     """:func:`_measure` of a text, its folded ``key`` and its length (``units``), from its
     :class:`Signals`."""
     sig = _signals(text, key, units, stops, every=False)
-    ui_lines = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
     return _Measure(
         _shape(key) if sig.units < NEAR_UNITS else None,
         key.count(" "),
         (*_judge(text, key, sig, boilerplate), sig.units, sig.colon),
-        ui_lines if any(ui_lines) else (),
+        _line_reasons(text, phrases),
     )
+
+
+def _line_reasons(text: str, phrases: Lexicon) -> _Found:
+    """For each line of ``text``, why it is UI text (:func:`chrome_reason`), or ``None``;
+    empty when no line is (see :attr:`_Measure.ui_lines`)."""
+    found = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
+    return found if any(found) else ()
 
 
 _CANDIDATES = (Kind.BODY, Kind.TITLE, Kind.TEASER)
