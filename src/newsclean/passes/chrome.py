@@ -252,7 +252,7 @@ def _is_comments_header(text: str) -> bool:
     >>> _is_comments_header("34 Comments"), _is_comments_header("Share")
     (True, False)
     """
-    return "\n" not in text.strip() and bool(_COMMENTS_HEADER.match(text))
+    return bool(_COMMENTS_HEADER.match(text)) and "\n" not in text.strip()
 
 
 # Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
@@ -523,6 +523,8 @@ def _measure_signals(
 def _line_reasons(text: str, phrases: Lexicon) -> _Found:
     """For each line of ``text``, why it is UI text (:func:`chrome_reason`), or ``None``;
     empty when no line is (see :attr:`_Measure.ui_lines`)."""
+    if "\n" not in text:  # most blocks
+        return (reason,) if (reason := chrome_reason(text, phrases)) else ()
     found = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
     return found if any(found) else ()
 
