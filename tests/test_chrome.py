@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import newsclean
 from newsclean import Config, Kind
-from newsclean.features import is_plain, is_truncated, sentence_marks
+from newsclean.features import is_plain, is_truncated, length_units, sentence_marks
 from newsclean.language import stopwords
 from newsclean.lexicon import Lexicon, lexicon
 from newsclean.passes import chrome
@@ -282,12 +282,14 @@ _PHRASE_WORDS = st.sampled_from(["The", "the", "of", "Home", "News", "and", "201
     words=st.lists(_PHRASE_WORDS, max_size=40),
     end=st.sampled_from(["", ".", ":", "\nMore"]),
 )
-def test_the_classifier_measures_capitals_only_where_they_decide(words: list[str], end: str) -> None:
-    """The classifier's own signals leave out the capital share where it cannot change the
-    class; the class and its detail are those of the full signals."""
+def test_the_classifier_measures_capitals_and_marks_where_they_decide(words: list[str], end: str) -> None:
+    """The classifier's own signals leave out the capital share and the sentence marks
+    where they cannot change the class; the class and its detail are those of the full
+    signals."""
     stops = frozenset({"the", "of", "and"})
     text = " ".join(words) + end
-    assert classify(_signals(text, fold(text), stops, every=False)) == classify(signals(text, stops))
+    measured = _signals(text, fold(text), length_units(text), stops, every=False)
+    assert classify(measured) == classify(signals(text, stops))
 
 
 _Row = tuple[int, Class, str, float, bool]
@@ -554,6 +556,9 @@ def test_ui_line_patterns_in_one_alternation_match_as_one_by_one(parts: list[str
     assert chrome_reason(line, Lexicon(())) == expected
     if expected is not None and expected[0] == "image_credit":
         assert len(line) <= 80
+    # the credit pattern counts a line's length only after its first word: the same lines
+    credit = bool(regex.match(_UI_LINES["image_credit"][1], line))
+    assert credit == (len(line) <= 80 and bool(regex.match(f"(?i:{chrome._CREDIT_LINE})", line)))
 
 
 def test_a_tag_line_is_edited_out_of_the_first_paragraph() -> None:
@@ -634,7 +639,7 @@ def test_repeats_count_every_shape_a_short_block_has(blocks: list[str], teasers:
 @example(text="said...  ")
 def test_the_shortcuts_of_the_signals_hold(text: str) -> None:
     """A text of letters and spaces holds no sentence mark or end, UI line pattern or
-    digit (``_measure_words`` skips the searches), and a text cut off with an ellipsis
+    digit (``_measure_brief`` skips the searches), and a text cut off with an ellipsis
     ends like a sentence (``_judge_text`` looks for the ellipsis only there)."""
     if is_plain(text):
         assert sentence_marks(text) == 0
@@ -676,7 +681,35 @@ def test_a_few_plain_words_are_measured_as_any_text(words: list[str], language: 
     phrases = lexicon("chrome", (language,))
     boilerplate = chrome._boilerplate((language,))
     stops = stopwords(language)
-    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate)
+    units = length_units(text)
+    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate, units=units)
+    assert chrome._measure(text, stops, phrases, boilerplate) == expected
+
+
+_BRIEF_PARTS = st.one_of(
+    _PLAIN_WORDS,
+    st.sampled_from(["Said", "2019", "12", "U.S.", "Photo:", "Tags:", "3 min read", "05/10/2018", "says:"]),
+    st.sampled_from([" ", "\n", "...", "…", ".", "!", "?", ":", ";", "|", "-", "(", ")", '"']),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(_BRIEF_PARTS, max_size=16), language=st.sampled_from(["en", "de"]))
+@example(parts=["Top", " ", "10", ":"], language="en")
+@example(parts=["He", " ", "left", "."], language="en")
+@example(parts=["Read", " ", "more", "…"], language="en")
+@example(parts=["Photo:", " ", "Jane"], language="en")
+def test_a_few_words_are_measured_as_any_text(parts: list[str], language: str) -> None:
+    """The measure of a text of fewer than NEAR_UNITS words, which leaves out what cannot
+    change its class, is the measure of the signals."""
+    text = "".join(parts)
+    if length_units(text) >= chrome.NEAR_UNITS:
+        return
+    phrases = lexicon("chrome", (language,))
+    boilerplate = chrome._boilerplate((language,))
+    stops = stopwords(language)
+    units = length_units(text)
+    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate, units=units)
     assert chrome._measure(text, stops, phrases, boilerplate) == expected
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .language import tokens
-from .text import fold, word_initials, words
+from .text import fold, word_count, word_initials, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
@@ -82,11 +82,11 @@ def is_label(text: str, *, max_words: int = 4) -> bool:
     >>> is_label("Tech & Science"), is_label("He left."), is_label("2019")
     (True, False, False)
     """
+    if "\n" in text or len(text) > 40:  # told without its words
+        return False
     tokens = words(text)
     return (
-        "\n" not in text
-        and 0 < len(tokens) <= max_words
-        and len(text) <= 40
+        0 < len(tokens) <= max_words
         and not ends_sentence(text)
         and tokens[0][0].isupper()
         and not any(t.isdigit() for t in tokens)
@@ -104,7 +104,7 @@ def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     >>> is_prose("The Kremlin on Wednesday confirmed that North Korean leader Kim will come.")
     True
     """
-    return len(words(text)) >= min_words and ends_sentence(text)
+    return word_count(text) >= min_words and ends_sentence(text)
 
 
 _SENTENCE_MARK = regex.compile(
@@ -135,9 +135,9 @@ def length_units(text: str) -> float:
     (4.0, 2.8)
     """
     if text.isascii() or not _CJK.search(text):
-        return float(len(words(text)))
+        return float(word_count(text))
     cjk = len(_CJK.findall(text))
-    rest = len(words(_CJK.sub(" ", text)))
+    rest = word_count(_CJK.sub(" ", text))
     return round(cjk / CJK_CHARS_PER_WORD + rest, 1)
 
 

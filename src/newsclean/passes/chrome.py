@@ -80,11 +80,11 @@ _T = TypeVar("_T")
 # The UI line patterns, one alternation each (see ``_UI_LINE``). Possessive quantifiers
 # (``*+``): the two space runs cannot trade characters, so a long run of spaces that fails
 # to match costs linear time, not quadratic (tests/test_adversarial.py).
-_CREDIT_LINE = (
-    r"^\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
+_CREDIT_WORD = (
+    r"\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
     r"foto|fotos|bild|bilder|imagem|imagen|immagine|zdjęcie|фото|источник)"
-    r"(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
 )
+_CREDIT_LINE = rf"^{_CREDIT_WORD}(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
 _CREDIT_MAX_CHARS = 80
 _TAG_LINE = (
     r"^\W*+(?:tags?|tagged|tagi|etiquetas?|schlagw[öo]rter|schlagworte|mots[- ]cl[ée]s|parole chiave|"
@@ -103,7 +103,7 @@ _UI_LINES = {
     "separator": ("punctuation only", SEPARATOR_LINE.pattern),
     "image_credit": (
         "an image or photo credit",
-        rf"(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z)(?i:{_CREDIT_LINE})",
+        rf"(?i:(?={_CREDIT_WORD})(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z){_CREDIT_LINE})",
     ),
     "chrome_count": ("a count of comments, shares or reading time", f"(?i:{_COUNT})"),
     "date_line": ("a bare date", _DATE_LINE),
@@ -111,7 +111,8 @@ _UI_LINES = {
 }
 """The reason, detail and pattern of each kind of UI line that is not a lexicon phrase, in
 the order :func:`chrome_reason` tries them. A credit line is one of at most
-``_CREDIT_MAX_CHARS`` characters (the lookahead)."""
+``_CREDIT_MAX_CHARS`` characters (the lookahead), which is counted only on a line that opens
+with a credit word: the count walks the whole of a long line (a paragraph) before it fails."""
 _UI_LINE = regex.compile("|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items()))
 """The patterns of ``_UI_LINES`` as one alternation, tried in order at the start of a line:
 one call finds the first that matches (``lastgroup`` names it; no pattern has a group of
@@ -251,7 +252,7 @@ def _is_comments_header(text: str) -> bool:
     >>> _is_comments_header("34 Comments"), _is_comments_header("Share")
     (True, False)
     """
-    return "\n" not in text.strip() and bool(_COMMENTS_HEADER.match(text))
+    return bool(_COMMENTS_HEADER.match(text)) and "\n" not in text.strip()
 
 
 # Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
@@ -268,18 +269,22 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
-    return _signals(text, fold(text), stops, every=True)
+    return _signals(text, fold(text), length_units(text), stops, every=True)
 
 
-def _signals(text: str, key: str, stops: frozenset[str], *, every: bool) -> Signals:
-    """:func:`signals` of a text and its folded ``key``; unless ``every``, the capital share
-    is measured only where :func:`classify` reads it (0 elsewhere, as for a short block):
-    on :func:`_unpunctuated_prose` without a sentence end. The share scans the whole text,
-    and most long blocks are paragraphs."""
-    units = length_units(text)
+def _signals(text: str, key: str, units: float, stops: frozenset[str], *, every: bool) -> Signals:
+    """:func:`signals` of a text, its folded ``key`` and its :func:`length_units`; unless
+    ``every``, the capital share and the sentence marks are measured only where
+    :func:`classify` reads them. The capital share (0 elsewhere, as for a short block) only
+    on :func:`_unpunctuated_prose` without a sentence end: the share scans the whole text,
+    and most long blocks are paragraphs. The marks (0 elsewhere) not on a text of fewer
+    than ``GOOD_UNITS`` words that ends like a sentence: only a good block's why counts
+    them, and below that length classify asks only whether the text has marks or an end,
+    which the end answers."""
     brief = units < NEAR_UNITS
-    marks = sentence_marks(text)
     ends = bool(_ENDS.search(text))
+    # Below GOOD_UNITS, classify reads the marks only as "marks or ends".
+    marks = sentence_marks(text) if every or units >= GOOD_UNITS or not ends else 0
     stop = stopword_density(text, stops, key=key) if stops and not brief else None
     # A block of NEAR_UNITS words or more has a line that is not blank.
     if brief or "\n" not in text:
@@ -455,45 +460,73 @@ def _measure(
     that its neighbours do not change, measured once however often the text comes back.
     The text is folded once for all of them (a long text's key is not cached).
 
-    A few words of letters and spaces, the most frequent block (a menu item: "World News"),
-    are measured by :func:`_measure_words`, which leaves out what such a text cannot have.
+    A text of a few words, the most frequent block (menu items, buttons, labels), is
+    measured by :func:`_measure_brief`, which leaves out what cannot change its class.
     """
     key = fold(text)
-    if (units := length_units(text)) < NEAR_UNITS and is_plain(text):
-        return _measure_words(text, key, units, phrases, boilerplate)
-    return _measure_signals(text, key, stops, phrases, boilerplate)
+    if (units := length_units(text)) < NEAR_UNITS:
+        return _measure_brief(text, key, units, phrases, boilerplate)
+    return _measure_signals(text, key, stops, phrases, boilerplate, units=units)
 
 
-def _measure_words(
+def _measure_brief(
     text: str, key: str, units: float, phrases: Lexicon, boilerplate: _Boilerplate | None
 ) -> _Measure:
     """:func:`_measure_signals` of a text (folded ``key``) of fewer than ``NEAR_UNITS`` words
-    (``units``) of letters and spaces only. Such a text has no sentence mark or end, no
-    ellipsis, colon, line break or digit, so its signals need no search: it is short
-    unless it is a comments header, a comment author line or boilerplate; its shape is its
-    key; and its one line can be UI text only as a UI phrase (every pattern of
-    ``_UI_LINE`` needs a character that is neither a letter nor a space). A property test
-    holds it to :func:`_measure_signals`."""
-    verdict = _judge_text(text, key, units, boilerplate, ends=False) or (
+    (``units``). :func:`classify` has no class but short for it, and tells why from whether
+    it has sentence punctuation alone: it is short unless its text decides otherwise
+    (:func:`_judge_text`), and its stopwords, capitals and lines are not read.
+
+    A text of letters and spaces only (:func:`is_plain`, most menu items: "World News") has
+    no sentence mark or end, no ellipsis, colon, line break or digit, so it needs no search:
+    its shape is its key, and its one line can be UI text only as a UI phrase (every pattern
+    of ``_UI_LINE`` needs a character that is neither a letter nor a space). A property
+    test holds both to :func:`_measure_signals`."""
+    if is_plain(text):
+        ends = punctuated = colon = False
+        shape = key
+        found = _ui_phrase(text, phrases)
+        ui_lines: _Found = (found,) if found else ()
+    else:
+        ends = bool(_ENDS.search(text))
+        punctuated = ends or sentence_marks(text) > 0
+        colon = units >= LIST_INTRO_UNITS and text.rstrip().endswith(":")
+        shape = _shape(key)
+        ui_lines = _line_reasons(text, phrases)
+    verdict = _judge_text(text, key, units, boilerplate, ends=ends) or (
         _SHORT,
-        _short_why(units, False, None),
+        _short_why(units, punctuated, None),
     )
-    found = _ui_phrase(text, phrases)
-    return _Measure(key, key.count(" "), (*verdict, units, False), (found,) if found else ())
+    return _Measure(shape, key.count(" "), (*verdict, units, colon), ui_lines)
 
 
 def _measure_signals(
-    text: str, key: str, stops: frozenset[str], phrases: Lexicon, boilerplate: _Boilerplate | None
+    text: str,
+    key: str,
+    stops: frozenset[str],
+    phrases: Lexicon,
+    boilerplate: _Boilerplate | None,
+    *,
+    units: float,
 ) -> _Measure:
-    """:func:`_measure` of a text and its folded ``key``, from its :class:`Signals`."""
-    sig = _signals(text, key, stops, every=False)
-    ui_lines = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
+    """:func:`_measure` of a text, its folded ``key`` and its length (``units``), from its
+    :class:`Signals`."""
+    sig = _signals(text, key, units, stops, every=False)
     return _Measure(
         _shape(key) if sig.units < NEAR_UNITS else None,
         key.count(" "),
         (*_judge(text, key, sig, boilerplate), sig.units, sig.colon),
-        ui_lines if any(ui_lines) else (),
+        _line_reasons(text, phrases),
     )
+
+
+def _line_reasons(text: str, phrases: Lexicon) -> _Found:
+    """For each line of ``text``, why it is UI text (:func:`chrome_reason`), or ``None``;
+    empty when no line is (see :attr:`_Measure.ui_lines`)."""
+    if "\n" not in text:  # most blocks
+        return (reason,) if (reason := chrome_reason(text, phrases)) else ()
+    found = tuple([chrome_reason(line, phrases) for line in text.split("\n")])
+    return found if any(found) else ()
 
 
 _CANDIDATES = (Kind.BODY, Kind.TITLE, Kind.TEASER)
