@@ -677,7 +677,10 @@ _PLAIN_WORDS = st.sampled_from(
 def test_a_few_plain_words_are_measured_as_any_text(words: list[str], language: str) -> None:
     """The measure of a few words of letters and spaces, which leaves out the searches they
     cannot match, is the measure of the signals."""
-    text = " ".join(words)
+    _assert_measured_as_any_text(" ".join(words), language)
+
+
+def _assert_measured_as_any_text(text: str, language: str) -> None:
     phrases = lexicon("chrome", (language,))
     boilerplate = chrome._boilerplate((language,))
     stops = stopwords(language)
@@ -703,14 +706,8 @@ def test_a_few_words_are_measured_as_any_text(parts: list[str], language: str) -
     """The measure of a text of fewer than NEAR_UNITS words, which leaves out what cannot
     change its class, is the measure of the signals."""
     text = "".join(parts)
-    if length_units(text) >= chrome.NEAR_UNITS:
-        return
-    phrases = lexicon("chrome", (language,))
-    boilerplate = chrome._boilerplate((language,))
-    stops = stopwords(language)
-    units = length_units(text)
-    expected = chrome._measure_signals(text, fold(text), stops, phrases, boilerplate, units=units)
-    assert chrome._measure(text, stops, phrases, boilerplate) == expected
+    if length_units(text) < chrome.NEAR_UNITS:
+        _assert_measured_as_any_text(text, language)
 
 
 def _cut_by_definition(judged: chrome._Judged, ui_blocks: set[int]) -> None:
