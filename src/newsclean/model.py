@@ -36,7 +36,7 @@ _NAMES = {kind: kind.value for kind in Kind}
 names kinds by value, once per reclassification)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One blank-line paragraph of the input.
 
@@ -47,8 +47,15 @@ class Block:
 
     index: int
     text: str
-    kind: Kind = Kind.BODY
-    original: str = ""
+    kind: Kind
+    original: str
+
+    def __init__(self, index: int, text: str, kind: Kind = Kind.BODY, original: str = "") -> None:
+        set_index, set_text, set_kind, set_original = _SET_BLOCK
+        set_index(self, index)
+        set_text(self, text)
+        set_kind(self, kind)
+        set_original(self, original)
 
     @property
     def lines(self) -> list[str]:
@@ -56,7 +63,7 @@ class Block:
         return self.text.split("\n")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Change:
     """One recorded step: which pass did what to which block, and why.
 
@@ -70,62 +77,50 @@ class Change:
     block: int
     action: Literal["reclassify", "edit"]
     reason: str
-    detail: str = ""
-    before: str | None = None
-    after: str | None = None
-    round: int = 1
+    detail: str
+    before: str | None
+    after: str | None
+    round: int
+
+    def __init__(  # noqa: PLR0917 (the fields, in order)
+        self,
+        step: str,
+        block: int,
+        action: Literal["reclassify", "edit"],
+        reason: str,
+        detail: str = "",
+        before: str | None = None,
+        after: str | None = None,
+        round: int = 1,
+    ) -> None:
+        set_step, set_block, set_action, set_reason, set_detail, set_before, set_after, set_round = (
+            _SET_CHANGE
+        )
+        set_step(self, step)
+        set_block(self, block)
+        set_action(self, action)
+        set_reason(self, reason)
+        set_detail(self, detail)
+        set_before(self, before)
+        set_after(self, after)
+        set_round(self, round)
 
 
 def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
-    """The ``__set__`` of the slot of each field of the slotted dataclass ``cls``, in order."""
+    """The ``__set__`` of the slot of each field of the slotted dataclass ``cls``, in order.
+
+    Speed: the pipeline builds a :class:`Block` for every segmented paragraph and a block
+    and a :class:`Change` for every change (180,000 values over the dev pages). A frozen
+    dataclass's generated ``__init__`` sets each field through ``object.__setattr__``; the
+    constructors of both set the slots through their descriptors instead, in about half
+    the time. The values are the same frozen instances: equal, hashed, printed and pickled
+    alike (``tests/test_model.py``).
+    """
     return tuple(getattr(cls, field.name).__set__ for field in fields(cls))
 
 
 _SET_BLOCK = _slot_setters(Block)
 _SET_CHANGE = _slot_setters(Change)
-
-
-def new_block(index: int, text: str, kind: Kind, original: str) -> Block:
-    """``Block(index, text, kind, original)``, built in about half the time.
-
-    Speed: a frozen dataclass's ``__init__`` sets each field through
-    ``object.__setattr__``, and the pipeline builds a block for every segmented
-    paragraph and a block and a :class:`Change` for every change (180,000 values over
-    the dev pages), so the model and the pipeline set the slots through their
-    descriptors instead. The value is the same frozen instance: equal, hashed, printed
-    and pickled alike (``tests/test_model.py``).
-    """
-    block: Block = object.__new__(Block)
-    set_index, set_text, set_kind, set_original = _SET_BLOCK
-    set_index(block, index)
-    set_text(block, text)
-    set_kind(block, kind)
-    set_original(block, original)
-    return block
-
-
-def new_change(  # noqa: PLR0917 (the fields of Change in order, as its constructor takes them)
-    step: str,
-    block: int,
-    action: Literal["reclassify", "edit"],
-    reason: str,
-    detail: str,
-    before: str,
-    after: str,
-) -> Change:
-    """``Change(step, block, action, reason, detail, before, after)``, a change of round 1,
-    built like :func:`new_block`."""
-    change: Change = object.__new__(Change)
-    set_step, set_block, set_action, set_reason, set_detail, set_before, set_after, set_round = _SET_CHANGE
-    set_step(change, step)
-    set_block(change, block)
-    set_action(change, action)
-    set_reason(change, reason)
-    set_detail(change, detail)
-    set_before(change, before)
-    set_after(change, after)
-    set_round(change, 1)
-    return change
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,9 +152,9 @@ class Document:
             block = blocks[pos]
             if block.kind is kind:
                 continue
-            blocks[pos] = new_block(block.index, block.text, kind, block.original)
+            blocks[pos] = Block(block.index, block.text, kind, block.original)
             changes.append(
-                new_change(step, block.index, "reclassify", reason, detail, _NAMES[block.kind], _NAMES[kind])
+                Change(step, block.index, "reclassify", reason, detail, _NAMES[block.kind], _NAMES[kind])
             )
         return self._with(blocks, changes)
 
@@ -174,8 +169,8 @@ class Document:
             block = blocks[pos]
             if block.text == text:
                 continue
-            blocks[pos] = new_block(block.index, text, block.kind, block.original)
-            changes.append(new_change(step, block.index, "edit", reason, detail, block.text, text))
+            blocks[pos] = Block(block.index, text, block.kind, block.original)
+            changes.append(Change(step, block.index, "edit", reason, detail, block.text, text))
         return self._with(blocks, changes)
 
     def replay(self, changes: Iterable[Change]) -> Document:
@@ -192,9 +187,9 @@ class Document:
             pos = position[change.block]
             block = blocks[pos]
             if change.action == "edit":
-                blocks[pos] = new_block(block.index, change.after or "", block.kind, block.original)
+                blocks[pos] = Block(block.index, change.after or "", block.kind, block.original)
             else:
-                blocks[pos] = new_block(block.index, block.text, Kind(change.after), block.original)
+                blocks[pos] = Block(block.index, block.text, Kind(change.after), block.original)
         return Document(tuple(blocks), self.changes + changes)
 
     def _with(self, blocks: list[Block], changes: list[Change]) -> Document:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .config import Config
-from .model import Document, Kind, new_block
+from .model import Block, Document, Kind
 from .passes import PASSES
 from .segment import is_block_text, segment
 
@@ -69,9 +69,7 @@ def _body(doc: Document) -> Document | None:
     if not all(b.text == b.original or is_block_text(b.text) for b in body):
         return None
     kind = Kind.BODY
-    return Document(
-        tuple(b if b.text == b.original else new_block(b.index, b.text, kind, b.text) for b in body)
-    )
+    return Document(tuple(b if b.text == b.original else Block(b.index, b.text, kind, b.text) for b in body))
 
 
 def _passes(doc: Document, config: Config) -> Document:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Block, Document, Kind, new_block
+from .model import Block, Document, Kind
 
 __all__ = ["is_block_text", "join", "segment"]
 
@@ -24,11 +24,11 @@ def segment(text: str) -> Document:
             current.append(line)
         elif current:
             paragraph = "\n".join(current)
-            blocks.append(new_block(len(blocks), paragraph, body, paragraph))
+            blocks.append(Block(len(blocks), paragraph, body, paragraph))
             current = []
     if current:
         paragraph = "\n".join(current)
-        blocks.append(new_block(len(blocks), paragraph, body, paragraph))
+        blocks.append(Block(len(blocks), paragraph, body, paragraph))
     return Document(tuple(blocks))
 
 
