@@ -717,6 +717,10 @@ def _cut_off_text(judged: _Judged) -> None:
         classes[i], whys[i] = _NEAR, f"{whys[i]}; continues the text above"
 
 
+_FIXED_SCORES: dict[Class, float | None] = {_REPEATED: -REPEAT_COST, _THREAD: None, _TITLE: 0.0}
+"""The region's score of the classes whose length does not count (``None``: a barrier)."""
+
+
 def _region_scores(judged: _Judged) -> tuple[list[float | None], list[bool]]:
     """Each block's score for the region, and whether it is an item of a list that a text
     or short block ending in a colon introduces ("The diet allows these foods:") with no
@@ -728,24 +732,18 @@ def _region_scores(judged: _Judged) -> tuple[list[float | None], list[bool]]:
     the headlines (searched for by ``list.index``) and scored again.
     """
     classes, colons = judged.classes, judged.colons
-    scores: list[float | None] = [
-        -(SHORT_COST + min(units, COST_CAP))
-        if cls is _SHORT  # the most frequent class first
-        else units
-        if cls is _GOOD
-        else units * NEAR_WEIGHT
-        if cls is _NEAR
-        else -(SHORT_COST + units / 2)
-        if cls is _TEASER
-        else -REPEAT_COST
-        if cls is _REPEATED
-        else None
-        if cls is _THREAD
-        else 0.0
-        if cls is _TITLE
-        else -(SHORT_COST + min(units, COST_CAP))
-        for cls, units in zip(classes, judged.units, strict=True)
-    ]
+    scores: list[float | None] = []
+    for cls, units in zip(classes, judged.units, strict=True):
+        if cls is _GOOD:
+            scores.append(units)
+        elif cls is _NEAR:
+            scores.append(units * NEAR_WEIGHT)
+        elif cls is _TEASER:
+            scores.append(-(SHORT_COST + units / 2))
+        elif cls in _FIXED_SCORES:
+            scores.append(_FIXED_SCORES[cls])
+        else:  # short, bad, a barrier or a snippet: what its length costs
+            scores.append(-(SHORT_COST + min(units, COST_CAP)))
     listed = [False] * len(classes)
     i = 0  # the blocks before this are in a list already
     # A short or text block ending in a colon introduces the short blocks after it up to the next text block.
