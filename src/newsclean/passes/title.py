@@ -88,6 +88,9 @@ _WEIGHTS = {
     "far": -0.03,  # per block above the main text
     "about": 6.0,  # times the share of its words that the main text uses
 }
+_BODY, _SHOWN = Kind.BODY, (Kind.BODY, Kind.DUPLICATE)
+"""The kinds the loops over blocks test, looked up once: an enum member is a slow attribute
+lookup. A headline is looked for among the shown blocks, the body and its duplicates."""
 _CONTENT_CHARS = 4  # shorter words are mostly function words in the languages covered
 
 
@@ -182,7 +185,7 @@ def _score(page: _Page, pos: int) -> _Score:
     text = _headline_text(doc.blocks[pos].text)
     mine = _content_words(text)
     # a line inside the main text is one of the blocks the vocabulary counts: not itself
-    least = 2 if pos >= start and doc.blocks[pos].kind is Kind.BODY else 1
+    least = 2 if pos >= start and doc.blocks[pos].kind is _BODY else 1
     about = sum(page.vocabulary.get(w, 0) >= least for w in mine) / len(mine) if mine else 0.0
     lead = _WEIGHTS["far"] * max(0, start - pos) + _WEIGHTS["about"] * about
     dated = _date_below(doc, pos)
@@ -245,9 +248,8 @@ def _headline_shaped(text: str) -> bool:
 def _date_below(doc: Document, pos: int) -> int | None:
     """How many blocks under ``pos`` the first block that holds a date line is ("Last
     updated:" / "March 18, 2019"; "at 11:29 a.m."), within :data:`_BYLINE_BELOW`; else ``None``."""
-    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
     for step, block in enumerate(doc.blocks[pos + 1 : pos + 1 + _BYLINE_BELOW], 1):
-        if block.kind is body and _has_date_line(block.text):
+        if block.kind is _BODY and _has_date_line(block.text):
             return step
     return None
 
@@ -285,17 +287,16 @@ def _inside(doc: Document, span: tuple[int, int], chrome: Lexicon) -> tuple[list
     near: list[int] = []
     late: list[int] = []
     prose = 0
-    body, shown = Kind.BODY, (Kind.BODY, Kind.DUPLICATE)  # locals: enum members are slow look-ups
     for p, block in enumerate(doc.blocks[span[0] : min(span[1], span[0] + _INSIDE_FAR)], span[0]):
         text = block.text
         if (
-            block.kind in shown
+            block.kind in _SHOWN
             and word_count(text) >= _SHORT  # no two-word heading: its test is not run
             and _candidate(text, chrome)  # cached, and false for the prose
             and not sentence_marks(text.rstrip(" .!?…"))  # a caption: "… vote. (Photo Agency)"
         ):
             (near if prose <= _INSIDE_PROSE and p < span[0] + _INSIDE else late).append(p)
-        elif block.kind is body:
+        elif block.kind is _BODY:
             prose += prose_words(text)
     return near, late
 
@@ -313,8 +314,7 @@ def _listed(
     blocks = doc.blocks
     for p in candidates:
         if p < span[0] and any(
-            span[0] <= q <= span[1] and blocks[q].kind in (Kind.BODY, Kind.DUPLICATE)
-            for q in copies.get(fold(blocks[p].text), ())
+            span[0] <= q <= span[1] and blocks[q].kind in _SHOWN for q in copies.get(fold(blocks[p].text), ())
         ):
             yield p, _WEIGHTS["listed"]
     for p in candidates:
@@ -348,8 +348,7 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
         ):
             copies.setdefault(key, []).append(p)
     wanted = frozenset().union(*(_content_words(_headline_text(texts[p])) for p in candidates))
-    body = Kind.BODY  # a local: an enum member is a slow attribute lookup in a loop over blocks
-    main = [block.text for block in blocks[span[0] : span[1] + 1] if block.kind is body]
+    main = [block.text for block in blocks[span[0] : span[1] + 1] if block.kind is _BODY]
     # the candidates' words that each block uses, once a block
     vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(str.split, map(fold, main)))))
     return _Page(doc, span[0], copies, vocabulary, fold(texts[0].split("\n", 1)[0]))
@@ -365,12 +364,11 @@ def find_title(doc: Document, config: Config) -> Document:
     chrome = lexicon("chrome", (config.language,) if config.language else ("en",), config.extra_chrome)
     first = max(0, start - _FAR_LOOK_BACK)
     inside, late = _inside(doc, span, chrome)
-    shown = (Kind.BODY, Kind.DUPLICATE)  # a local: enum members are slow look-ups in a loop
     candidates = (
         [
             p
             for p, block in enumerate(blocks[first:start], first)
-            if block.kind in shown
+            if block.kind in _SHOWN
             # a two-word heading only close to the main text: its test is not run further up
             and (start - p <= _SHORT_REACH or word_count(block.text) >= _SHORT)
             and _candidate(block.text, chrome)
@@ -403,17 +401,13 @@ def find_title(doc: Document, config: Config) -> Document:
         scores[p] += penalty
     best = max(candidates, key=lambda p: (scores[p], p))
     # a headline printed twice: label the copy that is still a body block
-    body_copies = [p for p in page.copies.get(fold(blocks[best].text), []) if blocks[p].kind is Kind.BODY]
+    body_copies = [p for p in page.copies.get(fold(blocks[best].text), []) if blocks[p].kind is _BODY]
     title = body_copies[0] if body_copies else best
     where = "at the start of" if best >= start else "above"
     detail = f"headline {where} the main text (block {start}), score {scores[best]:.1f}"
     updates = [(title, Kind.TITLE, "headline", detail)]
     above = next(
-        (
-            p
-            for p in range(title - 1, -1, -1)
-            if blocks[p].kind is Kind.BODY and not is_separator(blocks[p].text)
-        ),
+        (p for p in range(title - 1, -1, -1) if blocks[p].kind is _BODY and not is_separator(blocks[p].text)),
         None,
     )
     if (
