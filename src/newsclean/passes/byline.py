@@ -99,8 +99,8 @@ class _Lines:
     ``n[i]`` of the block at position ``pos[i]``.
 
     Speed: three parallel lists, not an object per line. The pass reads tens of thousands of
-    lines a page set, mostly to find that none starts a candidate, and a tuple per line is a
-    container the garbage collector scans again and again once the caches are full.
+    lines a page set, mostly to find that none starts a candidate, and building a tuple for
+    each cost more than the reading.
     """
 
     pos: list[int] = field(default_factory=list)
