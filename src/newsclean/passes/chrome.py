@@ -103,7 +103,7 @@ _UI_LINES = {
     "separator": ("punctuation only", SEPARATOR_LINE.pattern),
     "image_credit": (
         "an image or photo credit",
-        rf"(?i:(?={_CREDIT_WORD})(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z){_CREDIT_LINE})",
+        rf"(?i:^(?={_CREDIT_WORD})(?=[\s\S]{{0,{_CREDIT_MAX_CHARS}}}\Z){_CREDIT_LINE})",
     ),
     "chrome_count": ("a count of comments, shares or reading time", f"(?i:{_COUNT})"),
     "date_line": ("a bare date", _DATE_LINE),
@@ -112,7 +112,9 @@ _UI_LINES = {
 """The reason, detail and pattern of each kind of UI line that is not a lexicon phrase, in
 the order :func:`chrome_reason` tries them. A credit line is one of at most
 ``_CREDIT_MAX_CHARS`` characters (the lookahead), which is counted only on a line that opens
-with a credit word: the count walks the whole of a long line (a paragraph) before it fails."""
+with a credit word: the count walks the whole of a long line (a paragraph) before it fails.
+Both lookaheads sit behind ``^``: unanchored, a search would walk a run of spaces for the
+credit word from every position of the run, in quadratic time."""
 _UI_LINE = regex.compile("|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items()))
 """The patterns of ``_UI_LINES`` as one alternation, tried in order at the start of a line:
 one call finds the first that matches (``lastgroup`` names it; no pattern has a group of
