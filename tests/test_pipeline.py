@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsclean
 from conftest import ROOT
 from newsclean import PASSES, Config
@@ -12,7 +14,13 @@ from newsclean.segment import segment
 def test_registry_names_are_unique_and_documented() -> None:
     names = [p.name for p in PASSES]
     assert len(names) == len(set(names))
-    assert all(p.summary for p in PASSES)
+    assert all(p.summary.endswith(".") and "\n" not in p.summary for p in PASSES)
+
+
+@pytest.mark.skipif(PASSES[0].run.__doc__ is None, reason="a compiled build keeps no docstrings")
+def test_each_summary_is_the_first_line_of_its_pass_docstring() -> None:
+    for step in PASSES:
+        assert (step.run.__doc__ or "").strip().split("\n", 1)[0] == step.summary, step.name
 
 
 def test_every_pass_is_in_the_readme() -> None:

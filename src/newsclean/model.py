@@ -57,6 +57,9 @@ class Block:
         set_kind(self, kind)
         set_original(self, original)
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _by_fields(self)
+
     @property
     def lines(self) -> list[str]:
         """The block's current lines."""
@@ -105,6 +108,9 @@ class Change:
         set_after(self, after)
         set_round(self, round)
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _by_fields(self)
+
 
 def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     """The ``__set__`` of the slot of each field of the slotted dataclass ``cls``, in order.
@@ -119,6 +125,16 @@ def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(getattr(cls, field.name).__set__ for field in fields(cls))
 
 
+def _by_fields(value: Any) -> tuple[type, tuple[Any, ...]]:
+    """How the values of this module pickle: their class called with their fields in order.
+
+    The compiled build (see ``setup.py``) makes them native classes, whose frozen fields
+    the pickle protocol's default ``__setstate__`` cannot set; a call of the constructor
+    works in both builds.
+    """
+    return type(value), tuple(getattr(value, field.name) for field in fields(value))
+
+
 _SET_BLOCK = _slot_setters(Block)
 _SET_CHANGE = _slot_setters(Change)
 
@@ -129,6 +145,9 @@ class Document:
 
     blocks: tuple[Block, ...]
     changes: tuple[Change, ...] = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return _by_fields(self)
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)

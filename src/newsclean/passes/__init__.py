@@ -3,6 +3,10 @@
 A pass is a pure function ``(Document, Config) -> Document`` that reclassifies or edits
 blocks and records each change. Everything else (``Config.skip`` names, the command's
 ``--skip`` and ``--list-passes``, the docs) is derived from :data:`PASSES`.
+
+Each pass's summary is held here as data, not read from its function's docstring: the
+compiled build (see ``setup.py``) keeps no docstrings. A test holds each summary to the
+first line of its function's docstring where the docstrings exist.
 """
 
 from __future__ import annotations
@@ -25,26 +29,23 @@ __all__ = ["PASSES", "Pass"]
 
 @dataclass(frozen=True, slots=True)
 class Pass:
-    """A pass and the name it is known by in ``Config.skip`` and ``--skip``."""
+    """A pass, the name it is known by in ``Config.skip`` and ``--skip``, and what it does
+    in one line (``--list-passes``)."""
 
     name: str
     run: Callable[[Document, Config], Document]
-
-    @property
-    def summary(self) -> str:
-        """The first line of the pass function's docstring."""
-        return (self.run.__doc__ or "").strip().split("\n", 1)[0]
+    summary: str
 
 
 PASSES: tuple[Pass, ...] = tuple(
-    Pass(fn.__name__, fn)
-    for fn in (
-        normalize_text,
-        repair_lines,
-        drop_duplicates,
-        find_title,
-        split_teasers,
-        split_byline,
-        remove_chrome,
+    Pass(fn.__name__, fn, summary)
+    for fn, summary in (
+        (normalize_text, "Repair each block with ftfy, then normalise its spacing; record what changed."),
+        (repair_lines, "Join split lines inside every multi-line block."),
+        (drop_duplicates, "Mark repeated body blocks as duplicates of their first copy."),
+        (find_title, "Mark the headline as the title and the label above it as the section."),
+        (split_teasers, "Mark teaser headers and the items listed after them."),
+        (split_byline, "Find the article's byline (names, agency, date), its bio and credit lines."),
+        (remove_chrome, "Mark UI blocks and everything outside the main prose region as chrome."),
     )
 )
