@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Throughput of newsclean against ftfy.fix_text, scaling with input size, worst cases.
 
-Usage, from the repository root with newsclean importable (``pip install -e '.[test]'``):
+Usage, from the repository root with newsclean importable: ``pip install .`` measures the
+compiled core (``setup.py``), an editable install (``pip install -e '.[test]'``) or
+``NEWSCLEAN_PURE=1`` pure Python; the first and the last line say which build ran.
 
     .venv/bin/python benchmarks/bench.py                 # the tables, about 2-4 minutes
     .venv/bin/python benchmarks/bench.py --quick         # fewer rounds, smaller worst cases
@@ -45,6 +47,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import ftfy
@@ -52,6 +55,7 @@ import regex
 
 import newsclean
 from newsclean.passes import PASSES  # loads every pass module, for the pattern table
+from newsclean.passes import chrome as chrome_module
 from newsclean.segment import segment
 from newsclean.text import clear_caches
 
@@ -406,8 +410,9 @@ def main() -> int:
     args = ap.parse_args()
     rounds = 3 if args.quick else args.rounds
     print(
-        f"newsclean {newsclean.__version__}, ftfy {ftfy.__version__}, Python {sys.version.split()[0]}, "
-        f"{os.cpu_count()} CPUs, pages from {_pages_dir()}, {rounds} interleaved rounds"
+        f"newsclean {newsclean.__version__} ({_build()}), ftfy {ftfy.__version__}, "
+        f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, pages from {_pages_dir()}, "
+        f"{rounds} interleaved rounds"
     )
     rows, ratios = throughput(rounds)
     _print("1. Throughput (median of rounds; time ratio = newsclean time / ftfy.fix_text time)", rows)
@@ -435,9 +440,15 @@ def main() -> int:
     dev = [ratios[f"dev {m}"] for m in MODES]
     print(
         f"\nratio newsclean/ftfy.fix_text: dev nodes {dev[0]:.2f}, dev blocks {dev[1]:.2f}, "
-        f"example page {ratios['example page']:.2f} (target <= 1.0, aim 0.5)"
+        f"example page {ratios['example page']:.2f} (target <= 1.0, aim 0.5; {_build()})"
     )
     return 0
+
+
+def _build() -> str:
+    """Which build of newsclean runs: the compiled core (``setup.py``) or pure Python."""
+    compiled = chrome_module.__file__ or ""
+    return "compiled core" if compiled.endswith(tuple(EXTENSION_SUFFIXES)) else "pure Python"
 
 
 if __name__ == "__main__":
