@@ -342,6 +342,27 @@ def test_per_text_remembers_short_texts_only() -> None:
     assert calls == [short, long, long, short]
 
 
+def test_per_text_keys_every_argument_keeps_none_and_stays_bounded() -> None:
+    calls: list[tuple[str, int, bool]] = []
+
+    @text_module.per_text
+    def measure(text: str, extra: int = 0, *, none: bool = False) -> int | None:
+        calls.append((text, extra, none))
+        return None if none else len(text) + extra
+
+    assert measure("ab", 1) == measure("ab", 1) == 3
+    assert measure("ab", extra=1) == 3  # a keyword is part of the key, apart from the positions
+    assert measure("ab", 1, none=True) is None
+    assert measure("ab", 1, none=True) is None  # a None answer is remembered too
+    assert calls == [("ab", 1, False), ("ab", 1, False), ("ab", 1, True)]
+    # at most CACHE_SIZE answers: one more distinct text and the first is measured again
+    for number in range(text_module.CACHE_SIZE + 1):
+        measure(str(number))
+    calls.clear()
+    measure("0")
+    assert calls == [("0", 0, False)]
+
+
 def test_clear_caches_empties_every_per_text_cache() -> None:
     calls: list[str] = []
 

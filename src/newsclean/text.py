@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache, lru_cache, wraps
+from functools import cache, wraps
 from importlib import resources
 from inspect import signature
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
@@ -59,37 +59,54 @@ CACHE_SIZE = 4096
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 _CLEARS: list[Callable[[], None]] = []
-"""The ``cache_clear`` of every :func:`per_text` cache: one per decorated function."""
+"""The ``clear`` of every :func:`per_text` cache: one per decorated function."""
+_MISSING = object()
+"""What a cache look-up gives for a text it does not hold (an answer may be ``None``)."""
+_KEYWORDS = object()
+"""Stands between the positional and the keyword arguments in a cache key."""
 
 
 def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenate[str, _P], _R]:
-    """Remember the last :data:`CACHE_SIZE` answers of a pure function of a block or line text.
+    """Remember up to :data:`CACHE_SIZE` answers of a pure function of a block or line text.
 
     A page repeats its menu items, buttons and labels, pages of one site share them, and
     the pipeline's settling rounds judge the body's blocks again, so the passes measure
     many texts they have measured shortly before. Only texts up to
-    :data:`CACHE_MAX_CHARS` are remembered, so a cache stays small whatever the input; the
-    function being pure, the cache changes no result. The answer is shared: it must not
-    be mutated (return tuples and frozensets).
+    :data:`CACHE_MAX_CHARS` are remembered, and a full cache is emptied before it takes
+    the next answer, so a cache stays small whatever the input; the function being pure,
+    the cache changes no result. The answer is shared: it must not be mutated (return
+    tuples and frozensets).
 
-    Speed: the wrapper runs hundreds of thousands of times a page set, so a function of
-    the text alone gets one without the ``*args, **kwargs`` packing (a third cheaper).
+    Speed: the wrappers run a million times over the dev pages, mostly to find an answer
+    they hold, which costs one ``dict.get``. ``functools.lru_cache`` also moves the answer
+    to the front of its recency list on every hit; emptying a full cache instead costs a
+    few answers measured again (a cache fills in about a tenth of the dev pages).
     """
-    lru = lru_cache(maxsize=CACHE_SIZE)(measure)
-    _CLEARS.append(lru.cache_clear)
-    cached: Callable[..., _R] = lru
+    memo: dict[Any, Any] = {}
+    _CLEARS.append(memo.clear)
 
     @wraps(measure)
     def remembered(text: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        if len(text) <= CACHE_MAX_CHARS:
-            return cached(text, *args, **kwargs)
-        return measure(text, *args, **kwargs)
+        key = (text, *args, _KEYWORDS, *kwargs.items()) if kwargs else (text, *args)
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = measure(text, *args, **kwargs)
+            if len(text) <= CACHE_MAX_CHARS:
+                if len(memo) >= CACHE_SIZE:
+                    memo.clear()
+                memo[key] = found
+        return cast(_R, found)
 
     @wraps(measure)
     def remembered_text(text: str, /) -> _R:
-        if len(text) <= CACHE_MAX_CHARS:
-            return cached(text)
-        return measure(text)  # type: ignore[call-arg]  # measure takes the text alone
+        found = memo.get(text, _MISSING)
+        if found is _MISSING:
+            found = measure(text)  # type: ignore[call-arg]  # measure takes the text alone
+            if len(text) <= CACHE_MAX_CHARS:
+                if len(memo) >= CACHE_SIZE:
+                    memo.clear()
+                memo[text] = found
+        return cast(_R, found)
 
     return cast(Any, remembered_text) if len(signature(measure).parameters) == 1 else remembered
 
