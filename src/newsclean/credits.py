@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import regex
 
@@ -42,11 +42,11 @@ __all__ = [
     "read_names",
 ]
 
-_MAX_NAME_TOKENS = 5
-_MAX_NAME_CHARS = 48
-_LABELS = "byline/labels.txt"
-_ROLES = "byline/roles.txt"
-_NOT_AUTHOR = "byline/not_author_labels.txt"
+_MAX_NAME_TOKENS: Final = 5
+_MAX_NAME_CHARS: Final = 48
+_LABELS: Final = "byline/labels.txt"
+_ROLES: Final = "byline/roles.txt"
+_NOT_AUTHOR: Final = "byline/not_author_labels.txt"
 
 
 class Names(NamedTuple):
@@ -144,28 +144,30 @@ def _date_re() -> regex.Pattern[str]:
     )
 
 
-_TIME = regex.compile(r"\b(?P<h>\d{1,2})(?:[:h](?P<min>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", regex.I)
-_RELATIVE = regex.compile(
+_TIME: Final = regex.compile(
+    r"\b(?P<h>\d{1,2})(?:[:h](?P<min>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", regex.I
+)
+_RELATIVE: Final = regex.compile(
     r"^(?:\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)"
     r"(?:\s+ago)?(?:\s+read)?|\d+\s+min(?:ute)?s?\s+read|yesterday|today|just now)$",
     regex.I,
 )
-_HANDLE = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\S+")
-_AGO = regex.compile(
+_HANDLE: Final = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\S+")
+_AGO: Final = regex.compile(
     r"\b\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.I
 )
 # the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am");
 # matched from the end (``(?r)``), so a long run of such words or spaces costs linear time
-_DATE_LEAD = regex.compile(r"(?r)(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
-_DIGIT = regex.compile(r"\d")
+_DATE_LEAD: Final = regex.compile(r"(?r)(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
+_DIGIT: Final = regex.compile(r"\d")
 # Every shape of :func:`is_date_line` holds a digit but the whole-line words of _RELATIVE,
 # at most this long ("yesterday"; _RELATIVE folds case one character to one, and deglue
 # only adds spaces, so a longer line without a digit cannot be one of them).
-_DIGITLESS_DATE_CHARS = len("yesterday")
-_DATE_WORDS = 12  # words of a date line at most, with its filler words
-_GLUED_DIGIT = regex.compile(r"(?<=\p{L})(?=\d)")
-_GLUED = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
-_NAME_TOKEN = regex.compile(
+_DIGITLESS_DATE_CHARS: Final = len("yesterday")
+_DATE_WORDS: Final = 12  # words of a date line at most, with its filler words
+_GLUED_DIGIT: Final = regex.compile(r"(?<=\p{L})(?=\d)")
+_GLUED: Final = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
+_NAME_TOKEN: Final = regex.compile(
     r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}*-\p{Lu}[\p{L}]*)$"
 )
 
@@ -374,11 +376,11 @@ def _split_at_label(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-_PAREN = regex.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
+_PAREN: Final = regex.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
 # Matches start only where a run of spaces starts, and the run is taken possessively, so a
 # long run of spaces without a separator costs one scan, not one scan per space.
-_ENDS_WITH_SEPARATOR = regex.compile(r"[|•·/—–]\s*$|\s-\s*$")
-_TAIL_CUT = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
+_ENDS_WITH_SEPARATOR: Final = regex.compile(r"[|•·/—–]\s*$|\s-\s*$")
+_TAIL_CUT: Final = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
 
 
 def _cut_tail(text: str) -> str:

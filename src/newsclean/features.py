@@ -6,6 +6,8 @@ with the pass that makes the decision.
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .language import tokens
@@ -27,14 +29,14 @@ __all__ = [
     "stopword_density",
 ]
 
-_SENTENCE_ENDS = tuple(".!?…。！？»\"')]")
+_SENTENCE_ENDS: Final = tuple(".!?…。！？»\"')]")
 """The last characters of a sentence (with a closing quote or bracket after the mark)."""
 # Searched from the end (``(?r)``), where the match must be, so a long text is not scanned.
 # ``\Z`` rather than ``$`` (which also matches before a final newline, where ``\s*`` can
 # go on to the end): the same texts match, and ``regex`` finds a reverse match at ``\Z``
 # at once but tries every position for ``$``.
-_TRUNCATED = regex.compile(r"(?r)(?:\.\.\.|…)\s*\Z")
-SEPARATOR_LINE = regex.compile(r"^[\p{P}\p{S}\s]+$")
+_TRUNCATED: Final = regex.compile(r"(?r)(?:\.\.\.|…)\s*\Z")
+SEPARATOR_LINE: Final = regex.compile(r"^[\p{P}\p{S}\s]+$")
 """What :func:`is_separator` matches, for a pass that tests it with other line patterns in one go."""
 
 
@@ -93,7 +95,7 @@ def is_label(text: str, *, max_words: int = 4) -> bool:
     )
 
 
-PROSE_WORDS = 12
+PROSE_WORDS: Final = 12
 """Words of a sentence-length text: :func:`is_prose` by default, and the prose that
 ``layout.main_span`` counts."""
 
@@ -107,11 +109,11 @@ def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     return word_count(text) >= min_words and ends_sentence(text)
 
 
-_SENTENCE_MARK = regex.compile(
+_SENTENCE_MARK: Final = regex.compile(
     r"(?<=\w[\p{Pf}\"')\]]?)[.!?…]+(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
 )
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-CJK_CHARS_PER_WORD = 2.5
+_CJK: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+CJK_CHARS_PER_WORD: Final = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
 much as one word of a space-separated language (a rough mean over the three)."""
 

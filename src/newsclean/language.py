@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from operator import attrgetter
+from typing import Final
 
 import regex
 
@@ -35,41 +36,41 @@ __all__ = [
     "tokens",
 ]
 
-STOPLIST_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "id")
+STOPLIST_LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "id")
 """Languages with a stoplist in ``newsclean/data/stopwords``."""
 
-CJK_LANGUAGES = frozenset({"ja", "ko", "zh"})
+CJK_LANGUAGES: Final = frozenset({"ja", "ko", "zh"})
 """Languages written without spaces between words (or with few): counted in characters."""
 
-_SAMPLE_CHARS = 60_000
-_MIN_SHARE = 0.06
+_SAMPLE_CHARS: Final = 60_000
+_MIN_SHARE: Final = 0.06
 """A Latin-script page whose best stoplist covers fewer of its tokens than this has no
 stoplist language: running text in any of the stoplist languages is 30-50 % function
 words, a menu or a page in another language is far below."""
 
-_MIN_LINE_CHARS = 60
+_MIN_LINE_CHARS: Final = 60
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+")
-_ASCII_TOKENS = bytes(
+_TOKEN: Final = regex.compile(r"[\p{L}\p{M}]+")
+_ASCII_TOKENS: Final = bytes(
     ord(c.lower()) if c.isascii() and _TOKEN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
 """A ``bytes.translate`` table for ASCII text: each letter to lower case, every other
 character to a space, so that splitting the translation gives the tokens."""
-_PUNCTUATION = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
+_PUNCTUATION: Final = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
 """Curly quotes, dashes, the ellipsis, the no-break space and guillemets: characters that
 are no part of a token, like a space, and the only non-ASCII ones of most English lines
 (two in three of the non-ASCII lines the dev pages' languages are guessed from), which
 :func:`tokens` replaces by spaces so as to read such a line the fast ASCII way."""
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN: Final = regex.compile(r"\p{Latin}")
 # Runs of the characters not in a script: removing them leaves the script's letters,
 # which counts them several times faster than listing them with ``findall``.
-_NOT_HANGUL = regex.compile(r"\P{Hangul}+")
-_NOT_KANA = regex.compile(r"[^\p{Hiragana}\p{Katakana}]+")
-_NOT_HAN = regex.compile(r"\P{Han}+")
-_NOT_CYRILLIC = regex.compile(r"\P{Cyrillic}+")
-_NOT_LATIN = regex.compile(r"\P{Latin}+")
-_NON_LATIN_SCRIPT = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
-_CJK_CHAR = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_NOT_HANGUL: Final = regex.compile(r"\P{Hangul}+")
+_NOT_KANA: Final = regex.compile(r"[^\p{Hiragana}\p{Katakana}]+")
+_NOT_HAN: Final = regex.compile(r"\P{Han}+")
+_NOT_CYRILLIC: Final = regex.compile(r"\P{Cyrillic}+")
+_NOT_LATIN: Final = regex.compile(r"\P{Latin}+")
+_NON_LATIN_SCRIPT: Final = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
+_CJK_CHAR: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def tokens(text: str) -> list[str]:
@@ -138,7 +139,7 @@ def guess_language(text: str) -> str | None:
     return best if share >= _MIN_SHARE else None
 
 
-_OUTSIDE_LATIN_PAGES = regex.compile(r"[^\x00-\u03ff\u1e00-\u2bff]")
+_OUTSIDE_LATIN_PAGES: Final = regex.compile(r"[^\x00-\u03ff\u1e00-\u2bff]")
 """Any character but ASCII, Latin, Greek, combining marks, punctuation and symbols: a
 quick test that the letters of the other scripts :func:`_script` counts are absent (no
 Hangul, kana, Han or Cyrillic letter lies in these ranges; ``tests/test_language.py``
@@ -181,7 +182,7 @@ def _stop_counts(line: str) -> tuple[int, int]:
     return len(words), sum(filter(None, map(_packed_stopwords().get, words)))
 
 
-_FIELD_BITS = 32
+_FIELD_BITS: Final = 32
 """Bits of one language's count in a packed count. A guess reads at most
 :data:`_SAMPLE_CHARS` characters, far fewer tokens than ``2**32``: no count spills over."""
 
@@ -205,7 +206,7 @@ def _unpacked(packed: int) -> list[int]:
     return [packed >> position * _FIELD_BITS & field for position in range(len(STOPLIST_LANGUAGES))]
 
 
-_ORIGINAL = attrgetter("original")
+_ORIGINAL: Final = attrgetter("original")
 
 
 @lru_cache(maxsize=16)

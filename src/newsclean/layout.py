@@ -5,6 +5,8 @@ Shared by the title and byline passes; it measures and locates, it does not labe
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from .features import PROSE_WORDS, ends_sentence
@@ -13,23 +15,23 @@ from .text import per_text, word_count
 
 __all__ = ["HEADLINE_CHARS", "HEADLINE_WORDS", "looks_like_headline", "main_span", "prose_words"]
 
-HEADLINE_CHARS = 300
+HEADLINE_CHARS: Final = 300
 """Characters of a headline at most (30 words): a longer line is never one."""
-HEADLINE_WORDS = range(3, 31)
+HEADLINE_WORDS: Final = range(3, 31)
 """The word counts of a headline (:func:`looks_like_headline`)."""
-_DIGIT = regex.compile(r"\d")
-_SHORT_COST = 3.0  # what a non-prose block costs the run of prose around it
-_CUT = ("…", "...")  # a short line cut off like this is a teaser, not a sentence
-_CAPTION = regex.compile(
+_DIGIT: Final = regex.compile(r"\d")
+_SHORT_COST: Final = 3.0  # what a non-prose block costs the run of prose around it
+_CUT: Final = ("…", "...")  # a short line cut off like this is a teaser, not a sentence
+_CAPTION: Final = regex.compile(
     r"^(?:photo|image|picture|credit|source|caption|tags?|filed|category|categories|topics?|"
     r"posted|published|updated|foto|bild|quelle|crédit|fuente)\b[^:]{0,20}:\s",
     regex.I,
 )
-_INITIALS_END = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N.Y.C.", "… in the U.S."
-_BYLINE_START = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
+_INITIALS_END: Final = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N.Y.C.", "… in the U.S."
+_BYLINE_START: Final = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
-_SHORT_WORDS = 6  # a short sentence
+_SHORT_WORDS: Final = 6  # a short sentence
 
 
 @per_text

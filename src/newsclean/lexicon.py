@@ -10,12 +10,13 @@ appears on pages in every language.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Final
 
 from .text import fold, load_phrases
 
 __all__ = ["Lexicon", "lexicon"]
 
-_WILDCARD_WORDS = 3
+_WILDCARD_WORDS: Final = 3
 
 
 class Lexicon:

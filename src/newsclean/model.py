@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 __all__ = ["Block", "Change", "Document", "Kind"]
 
@@ -31,7 +31,7 @@ class Kind(str, enum.Enum):
         return self.value
 
 
-_NAMES = {kind: kind.value for kind in Kind}
+_NAMES: Final = {kind: kind.value for kind in Kind}
 """Each kind's value, looked up faster than the enum's ``value`` property (the change log
 names kinds by value, once per reclassification)."""
 
@@ -135,8 +135,8 @@ def _by_fields(value: Any) -> tuple[type, tuple[Any, ...]]:
     return type(value), tuple(getattr(value, field.name) for field in fields(value))
 
 
-_SET_BLOCK = _slot_setters(Block)
-_SET_CHANGE = _slot_setters(Change)
+_SET_BLOCK: Final = _slot_setters(Block)
+_SET_CHANGE: Final = _slot_setters(Change)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from functools import cache, wraps
 from importlib import resources
 from inspect import signature
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import Any, Concatenate, Final, ParamSpec, TypeVar, cast
 
 import regex
 
@@ -36,33 +36,33 @@ __all__ = [
     "words",
 ]
 
-WORD = regex.compile(r"\w+(?:['’]\w+)*")
-_WORD_RUN = regex.compile(r"\w+")
+WORD: Final = regex.compile(r"\w+(?:['’]\w+)*")
+_WORD_RUN: Final = regex.compile(r"\w+")
 # The same patterns for ASCII text, in the standard library's ``re``, which scans ASCII
 # faster; the word characters are the ASCII ones that ``regex`` calls ``\w``.
-_ASCII_W = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
-_ASCII_WORD = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
-_ASCII_WORD_RUN = re.compile(rf"[{_ASCII_W}]+")
+_ASCII_W: Final = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
+_ASCII_WORD: Final = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
+_ASCII_WORD_RUN: Final = re.compile(rf"[{_ASCII_W}]+")
 # Where a token of WORD starts: a word character after neither a word character nor an
 # apostrophe joined to one.
-_WORD_START = regex.compile(r"(?<!\w)(?<!\w['’])\w")
-_ASCII_WORD_START = re.compile(rf"(?<![{_ASCII_W}])(?<![{_ASCII_W}]')[{_ASCII_W}]")
-_ASCII_FOLD = bytes(
+_WORD_START: Final = regex.compile(r"(?<!\w)(?<!\w['’])\w")
+_ASCII_WORD_START: Final = re.compile(rf"(?<![{_ASCII_W}])(?<![{_ASCII_W}]')[{_ASCII_W}]")
+_ASCII_FOLD: Final = bytes(
     ord(c.lower()) if c.isascii() and _WORD_RUN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
 """A ``bytes.translate`` table folding ASCII text: each word character to lower case,
 every other character to a space (bytes above ASCII never occur)."""
-CACHE_MAX_CHARS = 1000
+CACHE_MAX_CHARS: Final = 1000
 """Texts up to this length have their measurements cached (:data:`CACHE_SIZE` entries a cache)."""
-CACHE_SIZE = 4096
+CACHE_SIZE: Final = 4096
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
-_CLEARS: list[Callable[[], None]] = []
+_CLEARS: Final[list[Callable[[], None]]] = []
 """The ``clear`` of every :func:`per_text` cache: one per decorated function."""
-_MISSING = object()
+_MISSING: Final = object()
 """What a cache look-up gives for a text it does not hold (an answer may be ``None``)."""
-_KEYWORDS = object()
+_KEYWORDS: Final = object()
 """Stands between the positional and the keyword arguments in a cache key."""
 
 

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import compress
 from operator import attrgetter, itemgetter
+from typing import Final
 
 import regex
 
@@ -58,39 +59,39 @@ from ..text import fold, per_text, words
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
-NAME = "split_byline"
+NAME: Final = "split_byline"
 
-_CREDIT = regex.compile(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
-_YEARS = regex.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
-_TEXT = attrgetter("text")
-_CREDIT_STARTS = frozenset("cC©(")  # where a text that _CREDIT matches starts, after its spaces
-_FIRST = itemgetter(slice(0, 1))
-_DETAIL = regex.compile(
+_CREDIT: Final = regex.compile(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
+_YEARS: Final = regex.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
+_TEXT: Final = attrgetter("text")
+_CREDIT_STARTS: Final = frozenset("cC©(")  # where a text that _CREDIT matches starts, after its spaces
+_FIRST: Final = itemgetter(slice(0, 1))
+_DETAIL: Final = regex.compile(
     r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
 )
-_NUMERIC_CHARS = 30  # a short line with a number under a name: a relative time ("vor 2 Stunden")
-_FOLLOW = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
+_NUMERIC_CHARS: Final = 30  # a short line with a number under a name: a relative time ("vor 2 Stunden")
+_FOLLOW: Final = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
 # Linear on long runs of spaces: a match starts where the last one ended or where a run of
 # spaces starts, and runs are taken possessively (same splits as \s*(?:[|•·/—–,]|\s-\s)\s*).
-_SEPARATED = regex.compile(r"(?:\G|(?<!\s))(?:\s*+[|•·/—–,]\s*|\s++-\s++)")
-_DIGIT = regex.compile(r"\d")
-_TWO_CAPITALS = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
-_NAME_LINE_SPACES = 6
-_NAME_LINE_CHARS = 90  # longer lines are never an unlabelled name with its date
-_LABEL_LINE_CHARS = 240  # longer lines are never a byline
-_LOOK_AHEAD = 8  # lines after a label that may still hold its names, dates and roles
+_SEPARATED: Final = regex.compile(r"(?:\G|(?<!\s))(?:\s*+[|•·/—–,]\s*|\s++-\s++)")
+_DIGIT: Final = regex.compile(r"\d")
+_TWO_CAPITALS: Final = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
+_NAME_LINE_SPACES: Final = 6
+_NAME_LINE_CHARS: Final = 90  # longer lines are never an unlabelled name with its date
+_LABEL_LINE_CHARS: Final = 240  # longer lines are never a byline
+_LOOK_AHEAD: Final = 8  # lines after a label that may still hold its names, dates and roles
 # blocks after its first one where a candidate may read a line: it reads at most
 # _LOOK_AHEAD lines after its first, each at most two blocks after the last one it took
-_READ_AFTER = 2 * _LOOK_AHEAD
-_UNDER_HEADLINE = 3  # blocks under a headline where its byline sits
-_HEAD_BEFORE = 14  # blocks above the body's first prose block searched for an unlabelled name
-_LABEL_BEFORE = 40  # and for a labelled byline
-_HEAD_INSIDE = 4  # blocks into the body
-_LABEL_INSIDE = 15  # blocks into the body for a labelled byline (cookie or login text may lead it)
-_TAIL_AFTER = 10  # blocks after the body's last prose block
-_BOX_AFTER = 30  # blocks after the body searched for an author box
-_NAME_AFTER = 2  # blocks after the body where a name with a date may sign it
-_TAIL_INSIDE = 3  # and its last blocks (a bio after the byline ends the span)
+_READ_AFTER: Final = 2 * _LOOK_AHEAD
+_UNDER_HEADLINE: Final = 3  # blocks under a headline where its byline sits
+_HEAD_BEFORE: Final = 14  # blocks above the body's first prose block searched for an unlabelled name
+_LABEL_BEFORE: Final = 40  # and for a labelled byline
+_HEAD_INSIDE: Final = 4  # blocks into the body
+_LABEL_INSIDE: Final = 15  # blocks into the body for a labelled byline (cookie or login text may lead it)
+_TAIL_AFTER: Final = 10  # blocks after the body's last prose block
+_BOX_AFTER: Final = 30  # blocks after the body searched for an author box
+_NAME_AFTER: Final = 2  # blocks after the body where a name with a date may sign it
+_TAIL_INSIDE: Final = 3  # and its last blocks (a bio after the byline ends the span)
 
 
 @dataclass(slots=True)

@@ -51,7 +51,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 from itertools import pairwise
-from typing import NamedTuple, TypeVar
+from typing import Final, NamedTuple, TypeVar
 
 import regex
 
@@ -73,33 +73,33 @@ from .teasers import split_header
 
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
 
-NAME = "remove_chrome"
+NAME: Final = "remove_chrome"
 
 _T = TypeVar("_T")
 
 # The UI line patterns, one alternation each (see ``_UI_LINE``). Possessive quantifiers
 # (``*+``): the two space runs cannot trade characters, so a long run of spaces that fails
 # to match costs linear time, not quadratic (tests/test_adversarial.py).
-_CREDIT_WORD = (
+_CREDIT_WORD: Final = (
     r"\s*(?:image|images|photo|photos|picture|pictures|photograph|illustration|credit|source|video|"
     r"foto|fotos|bild|bilder|imagem|imagen|immagine|zdjęcie|фото|источник)"
 )
-_CREDIT_LINE = rf"^{_CREDIT_WORD}(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
-_CREDIT_MAX_CHARS = 80
-_TAG_LINE = (
+_CREDIT_LINE: Final = rf"^{_CREDIT_WORD}(?:\s+(?:credit|credits|by|source))?\s*:\s*\S"
+_CREDIT_MAX_CHARS: Final = 80
+_TAG_LINE: Final = (
     r"^\W*+(?:tags?|tagged|tagi|etiquetas?|schlagw[öo]rter|schlagworte|mots[- ]cl[ée]s|parole chiave|"
     r"trefwoorden|теги|метки|categor(?:y|ies|ia|ias|ie|ía|ías)|kategorien?|kategorie|catégories?|"
     r"рубрик[аи]|категори[ия])\s*+:(?:\s*+[^\s.!?]++){0,12}\s*$"
 )
 """A tag or category line ("Tags: budget, council", "Categoria:"): a label, a colon and at
 most twelve words without a sentence end."""
-_DATE_LINE = r"^\s*+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$"
+_DATE_LINE: Final = r"^\s*+(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$"
 """A line that is only a numeric date ("05/10/2018", "2019-11-20"): page metadata."""
-_COUNT = (
+_COUNT: Final = (
     r"^\s*+\(?\d[\d,.]*+\s*+[kKmM]?\)?\s*+(?:comments?|shares?|views?|likes?|reactions?|replies|"
     r"min(?:ute)?s?\s+read|min)\s*$"
 )
-_UI_LINES = {
+_UI_LINES: Final = {
     "separator": ("punctuation only", SEPARATOR_LINE.pattern),
     "image_credit": (
         "an image or photo credit",
@@ -115,43 +115,45 @@ the order :func:`chrome_reason` tries them. A credit line is one of at most
 with a credit word: the count walks the whole of a long line (a paragraph) before it fails.
 Both lookaheads sit behind ``^``: unanchored, a search would walk a run of spaces for the
 credit word from every position of the run, in quadratic time."""
-_UI_LINE = regex.compile("|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items()))
+_UI_LINE: Final = regex.compile(
+    "|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items())
+)
 """The patterns of ``_UI_LINES`` as one alternation, tried in order at the start of a line:
 one call finds the first that matches (``lastgroup`` names it; no pattern has a group of
 its own) where trying them one by one took five."""
 
-UNPUNCTUATED_UNITS = 15
-UNPUNCTUATED_STOP = 0.3
+UNPUNCTUATED_UNITS: Final = 15
+UNPUNCTUATED_STOP: Final = 0.3
 """A one-line block of 15 or more words with the function words of running text is a
 sentence that lost its full stop (or ends in a number or a link), not a menu."""
-LIST_LINES = 3
-LIST_UNITS = 20
-LIST_LINE_UNITS = 4
+LIST_LINES: Final = 3
+LIST_UNITS: Final = 20
+LIST_LINE_UNITS: Final = 4
 """A block of three or more lines of four or more words each (20 or more in all) is a list
 or table of the article (a calendar, results, steps); menus have one to three words a line."""
-GOOD_UNITS = 25
+GOOD_UNITS: Final = 25
 """Words from which a block with sentence ends and function words is running text."""
-NEAR_UNITS = 8
+NEAR_UNITS: Final = 8
 """Words from which a block that ends like a sentence may be text."""
-STOP_GOOD = 0.25
+STOP_GOOD: Final = 0.25
 """Stopword share of running text: 30-50 % in every stoplist language; menus and lists of
 names are far below."""
-STOP_NEAR = 0.15
-REPEAT_COST = 50.0
+STOP_NEAR: Final = 0.15
+REPEAT_COST: Final = 50.0
 """What a repeated short block (see ``REPEATED``) costs the region: two paragraphs' worth,
 so a list of quotes or cards separated by the same button is not read as one article.
 UI phrases ("Share", "Advertisement") are exempt: they repeat inside articles too."""
-SHORT_COST = 4.0
+SHORT_COST: Final = 4.0
 """What a short block costs the main region, on top of its own words. A body split by an
 advertisement, a caption or an image credit is rejoined (a few blocks cost less than one
 paragraph), while a footer or a comment thread after a long menu gap is not."""
-COST_CAP = 15
+COST_CAP: Final = 15
 """A non-text block costs at most this many words on top of ``SHORT_COST``: a long
 newsletter pitch or notice between two paragraphs must not cut the article in two."""
-NEAR_WEIGHT = 0.75
-MAX_SHORT_RUN = 2
-LIST_ITEM_COST = 1.0
-LIST_INTRO_UNITS = 3
+NEAR_WEIGHT: Final = 0.75
+MAX_SHORT_RUN: Final = 2
+LIST_ITEM_COST: Final = 1.0
+LIST_INTRO_UNITS: Final = 3
 """A short block in a list that a text block introduces with a colon costs the region
 almost nothing: "The diet allows these foods:" and five items stay with the article. Three
 words are enough for an introduction: languages without articles say it in three ("Zakazane
@@ -159,13 +161,13 @@ produkty to:", "Что нужно купить:"), while a label ("Publish date:
 """Inside the region, a short block is the article's (a subheading, a one-line quotation,
 a list item) when it sits between text blocks in a run of at most two short blocks; a
 longer run of short blocks is a share row, a metadata box or a link list."""
-TITLE_BONUS = 30.0
-TITLE_REACH = 8
+TITLE_BONUS: Final = 30.0
+TITLE_REACH: Final = 8
 """What the headline adds to the first text block at most 8 blocks below it: the body
 hangs under the headline, so a cookie notice or a comment thread elsewhere on the page
 must be longer than the article by this much to be taken for it."""
-BOILERPLATE_MIN_HITS = 2
-BOILERPLATE_WORDS_PER_HIT = 15
+BOILERPLATE_MIN_HITS: Final = 2
+BOILERPLATE_WORDS_PER_HIT: Final = 15
 """A block with at least two site-boilerplate terms ("cookies", "privacy policy",
 "newsletter"), one per 15 words or denser, is a notice about the site, not the article."""
 
@@ -200,7 +202,7 @@ _GOOD, _NEAR, _SHORT, _BAD = Class.GOOD, Class.NEAR, Class.SHORT, Class.BAD
 _BARRIER, _REPEATED, _SNIPPET = Class.BARRIER, Class.REPEATED, Class.SNIPPET
 _TEASER, _THREAD, _TITLE = Class.TEASER, Class.THREAD, Class.TITLE
 _BODY, _CHROME, _TITLE_BLOCK = Kind.BODY, Kind.CHROME, Kind.TITLE
-_TEXT = (_GOOD, _NEAR)
+_TEXT: Final = (_GOOD, _NEAR)
 
 
 class Signals(NamedTuple):
@@ -218,27 +220,27 @@ class Signals(NamedTuple):
 
 
 # Searched from the end (``(?r)``), where the match must be.
-_COMMENT_AUTHOR = regex.compile(
+_COMMENT_AUTHOR: Final = regex.compile(
     r"(?r)\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
     r"dit|a écrit|dijo|escribió|zei|schreef|napisał|пишет|написал|написала|говорит):?\s*$",
     regex.I,
 )
-COMMENT_AUTHOR_MAX_WORDS = 12
-SNIPPET_MAX_WORDS = 60
+COMMENT_AUTHOR_MAX_WORDS: Final = 12
+SNIPPET_MAX_WORDS: Final = 60
 """A block of up to 60 words that ends in "..." or "…" is a teaser snippet cut off by the
 site, not a paragraph of the article."""
-REPEATED = 3
+REPEATED: Final = 3
 """A short block seen this often on one page ("Reply", "Download", "Read more") is the
 button of a list's items; between such repeats lie list items, not paragraphs of one
 article."""
-COMMENT_LOOKAHEAD = 6
+COMMENT_LOOKAHEAD: Final = 6
 """A comments header ("Comments", "34 responses to ...") ends the article only when a
 comment author line ("jane says:") follows within this many blocks: a bare "Comments"
 button in a share row is not a thread."""
-_AUTHOR_LINE = "comment author line"
-_TEASER_HEADER = "teaser list header"
-_AFTER_TEASERS = "after a teaser list header"
-_COMMENTS_HEADER = regex.compile(
+_AUTHOR_LINE: Final = "comment author line"
+_TEASER_HEADER: Final = "teaser list header"
+_AFTER_TEASERS: Final = "after a teaser list header"
+_COMMENTS_HEADER: Final = regex.compile(
     r"^\W*(?:\d+\s+)?(?:top rated |most recent |reader )?"
     r"(?:comments?|responses?|replies|thoughts? on|reactions?|"
     r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)|"
@@ -259,7 +261,7 @@ def _is_comments_header(text: str) -> bool:
 
 # Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
 # not scanned from its start.
-_ENDS = regex.compile(r"(?r)[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
+_ENDS: Final = regex.compile(r"(?r)[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
 
 
 def signals(text: str, stops: frozenset[str]) -> Signals:
@@ -531,7 +533,7 @@ def _line_reasons(text: str, phrases: Lexicon) -> _Found:
     return found if any(found) else ()
 
 
-_CANDIDATES = (Kind.BODY, Kind.TITLE, Kind.TEASER)
+_CANDIDATES: Final = (Kind.BODY, Kind.TITLE, Kind.TEASER)
 """The kinds of block the classifier looks at: body blocks, teasers, which count for the
 region, and the title, its anchor. Only body blocks are measured (:func:`_measure`): the
 title and the teasers have classes of their own, and the region reads a teaser's length
@@ -656,7 +658,7 @@ def _row(block: Block, text: str, languages: tuple[str, ...]) -> _Row:
     return _HEADLINE if block.kind is _TITLE_BLOCK else _teaser(text, languages)
 
 
-_HEADLINE = (_TITLE, "headline", 0.0, False)
+_HEADLINE: Final = (_TITLE, "headline", 0.0, False)
 
 
 @per_text
@@ -667,9 +669,9 @@ def _teaser(text: str, languages: tuple[str, ...]) -> _Row:
     return (_TEASER, _TEASER_HEADER if bare and not bare[1] else "teaser", length_units(text), False)
 
 
-AUTHOR_BIO_REACH = 30
+AUTHOR_BIO_REACH: Final = 30
 """An author box's bio names the author within its first 30 words."""
-_NAME_WORD = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
+_NAME_WORD: Final = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
 
 
 def _author_boxes(judged: _Judged, texts: list[str], headers: Lexicon) -> None:
@@ -719,7 +721,7 @@ def _cut_off_text(judged: _Judged) -> None:
         classes[i], whys[i] = _NEAR, f"{whys[i]}; continues the text above"
 
 
-_FIXED_SCORES: dict[Class, float | None] = {_REPEATED: -REPEAT_COST, _THREAD: None, _TITLE: 0.0}
+_FIXED_SCORES: Final[dict[Class, float | None]] = {_REPEATED: -REPEAT_COST, _THREAD: None, _TITLE: 0.0}
 """The region's score of the classes whose length does not count (``None``: a barrier)."""
 
 
@@ -829,7 +831,7 @@ def _outside(positions: list[int], classes: list[Class], whys: list[str], done: 
     ]
 
 
-_INSIDE_REASON = {
+_INSIDE_REASON: Final = {
     Class.BAD: "boilerplate",
     Class.REPEATED: "repeated_block",
     Class.SNIPPET: "snippet",
@@ -842,9 +844,9 @@ def _opens_list(judged: _Judged, listed: list[bool], i: int) -> bool:
     return judged.colons[i] and i + 1 < len(listed) and listed[i + 1]
 
 
-_DIGITS = regex.compile(r"\d+")
-_SENTENCE_END = regex.compile(r"\p{L}[.!?。！？][\p{Pf}\"')\]]*\s*$")
-REPEAT_SENTENCE_UNITS = 4
+_DIGITS: Final = regex.compile(r"\d+")
+_SENTENCE_END: Final = regex.compile(r"\p{L}[.!?。！？][\p{Pf}\"')\]]*\s*$")
+REPEAT_SENTENCE_UNITS: Final = 4
 """A repeated block of four or more words ending in a full stop, "?" or "!" is a sentence
 of the article (see :func:`_is_repeat`), not a button."""
 
@@ -921,7 +923,7 @@ def _cut_comments(judged: _Judged, ui_blocks: set[int]) -> None:
             return
 
 
-CARD_LABEL_UNITS = 4
+CARD_LABEL_UNITS: Final = 4
 """A card of a teaser list is a name of at most four words and a blurb shorter than a
 paragraph of running text (``GOOD_UNITS``)."""
 

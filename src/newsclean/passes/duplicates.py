@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from typing import Final
 
 from rapidfuzz import fuzz, process
 
@@ -28,20 +29,20 @@ from ..text import fold
 
 __all__ = ["drop_duplicates"]
 
-NAME = "drop_duplicates"
+NAME: Final = "drop_duplicates"
 
 
 # A length window with at most this many kept blocks is scanned whole (every real page);
 # beyond it, only blocks sharing one of the new block's rarest words are scored.
-EXACT_WINDOW = 128
-_ANCHOR_WORDS = 8  # how many of the new block's rarest words pick the candidates
-_POSTINGS_LIMIT = 16  # at most this many (most recent) kept blocks per anchor word
-_MAX_CANDIDATES = 32
+EXACT_WINDOW: Final = 128
+_ANCHOR_WORDS: Final = 8  # how many of the new block's rarest words pick the candidates
+_POSTINGS_LIMIT: Final = 16  # at most this many (most recent) kept blocks per anchor word
+_MAX_CANDIDATES: Final = 32
 # Characters of kept keys one block may be compared with. Comparing strings of lengths a
 # and b costs a * b / 64 steps, so without a bound a text of a few hundred long blocks of
 # similar length would cost time quadratic in its size; with it, time per block is at most
 # proportional to its length. On the dev pages a window holds at most 14,242 characters.
-COMPARE_BUDGET = 50_000
+COMPARE_BUDGET: Final = 50_000
 
 
 class _Kept:

@@ -20,6 +20,8 @@ Lines that are each complete (a list of section names, an address, "AFP" over
 
 from __future__ import annotations
 
+from typing import Final
+
 import regex
 
 from ..config import Config
@@ -29,21 +31,21 @@ from ..text import per_text, word_count, words
 
 __all__ = ["join_split_lines", "repair_lines"]
 
-NAME = "repair_lines"
+NAME: Final = "repair_lines"
 
-LINK_WORDS = 5
+LINK_WORDS: Final = 5
 """Longest link text (in words) that is taken for part of the sentence around it."""
 
-_CLOSING = regex.compile(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
-_CLOSING_FIRST = frozenset(",.;:!?)]}%…\"'’”»")
+_CLOSING: Final = regex.compile(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
+_CLOSING_FIRST: Final = frozenset(",.;:!?)]}%…\"'’”»")
 """The characters a match of ``_CLOSING`` starts with: a line starting otherwise is tested
 for its first letter alone (most lines start with a capital or a digit)."""
-_LOWER_START = regex.compile(r"^\p{Ll}")
+_LOWER_START: Final = regex.compile(r"^\p{Ll}")
 # The ends of lines are tested with ``str`` methods: a pattern anchored at the end, such as
 # ``[(\[{,]$``, is tried at every position of the line. (Lines hold no line break.)
-_OPENERS = ("(", "[", "{", ",", "-", "–", "—", "/")
-_SENTENCE_ENDS = (".", "!", "?", ":", ";", "…", "。", "！", "？")
-_CLOSERS = "\"'’”»)]"
+_OPENERS: Final = ("(", "[", "{", ",", "-", "–", "—", "/")
+_SENTENCE_ENDS: Final = (".", "!", "?", ":", ";", "…", "。", "！", "？")
+_CLOSERS: Final = "\"'’”»)]"
 
 
 def _ends_sentence(line: str) -> bool:
@@ -66,7 +68,7 @@ def _is_link_text(line: str, count: int) -> bool:
     return 0 < count <= LINK_WORDS and len(line) <= 60 and not _ends_sentence(line)
 
 
-_TAIL = 256
+_TAIL: Final = 256
 """How much of a joined line the join rules look at: they only read its end, and keeping
 just the end makes a block of many short lines cost time linear in its size."""
 

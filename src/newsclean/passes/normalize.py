@@ -20,7 +20,7 @@ import importlib
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final
 
 import ftfy
 import regex
@@ -33,14 +33,14 @@ from ..text import per_text
 
 __all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
 
-NAME = "normalize_text"
+NAME: Final = "normalize_text"
 
 # Spaces other than U+0020 (NBSP, the U+2000 block, narrow NBSP, ideographic space, tab...).
-_ODD_SPACE = regex.compile(r"[^\S\n\u0020]")
+_ODD_SPACE: Final = regex.compile(r"[^\S\n\u0020]")
 # Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen.
-_INVISIBLE_CHARS = "\u200b\u2060\ufeff\u00ad"
-_INVISIBLE = regex.compile(f"[{_INVISIBLE_CHARS}]")
-_RUN_OF_SPACES = regex.compile(r" {2,}")
+_INVISIBLE_CHARS: Final = "\u200b\u2060\ufeff\u00ad"
+_INVISIBLE: Final = regex.compile(f"[{_INVISIBLE_CHARS}]")
+_RUN_OF_SPACES: Final = regex.compile(r" {2,}")
 
 
 def _odd_spaces() -> str:
@@ -52,11 +52,11 @@ def _odd_spaces() -> str:
     return "".join(f"\\u{ord(c):04x}" for c in sorted(spaces - {"\n", " "}))
 
 
-_ODD = _odd_spaces()
+_ODD: Final = _odd_spaces()
 # Characters normalize_spaces replaces or removes wherever they stand: odd spaces and
 # invisible characters. (The standard library's ``re`` scans a class many times faster
 # than ``regex``.)
-_ODD_OR_INVISIBLE = re.compile(f"[{_ODD}{_INVISIBLE_CHARS}]")
+_ODD_OR_INVISIBLE: Final = re.compile(f"[{_ODD}{_INVISIBLE_CHARS}]")
 
 
 def _needs_spacing(text: str) -> bool:
@@ -140,7 +140,7 @@ def _cheapest(sets: list[frozenset[str]]) -> frozenset[str] | None:
 
 # Typographic characters frequent in clean news text; a pre-check built on them would send
 # most blocks to ftfy for nothing.
-_COMMON = frozenset("\u00a0\u00b7\u00a9\u00ae\u00b0\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026")
+_COMMON: Final = frozenset("\u00a0\u00b7\u00a9\u00ae\u00b0\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026")
 
 
 def _badness_items() -> tuple[Any, Any] | None:
@@ -157,7 +157,7 @@ def _badness_items() -> tuple[Any, Any] | None:
         return None
 
 
-_BADNESS = _badness_items()
+_BADNESS: Final = _badness_items()
 
 
 def _mojibake_chars() -> frozenset[str] | None:
@@ -206,10 +206,10 @@ def _triggers() -> tuple[str, str, str]:
 
 _ASCII_CLASS, _ANY_CLASS, _MOJIBAKE_CLASS = _triggers()
 # The standard library's ``re`` scans a character class many times faster than ``regex``.
-_ASCII_TRIGGER = re.compile(_ASCII_CLASS)
-_TRIGGER = re.compile(_ANY_CLASS)
-_MOJIBAKE = re.compile(_MOJIBAKE_CLASS)
-_NOT_PLAIN = re.compile(
+_ASCII_TRIGGER: Final = re.compile(_ASCII_CLASS)
+_TRIGGER: Final = re.compile(_ANY_CLASS)
+_MOJIBAKE: Final = re.compile(_MOJIBAKE_CLASS)
+_NOT_PLAIN: Final = re.compile(
     "[^"
     + "".join(
         re.escape(c)
@@ -220,7 +220,9 @@ _NOT_PLAIN = re.compile(
 )
 """Any character but the ASCII ones that neither ftfy nor :func:`normalize_spaces` acts on
 wherever they stand ("&" may start an entity)."""
-_FIXERS = {uncurl: ftfy.TextFixerConfig(uncurl_quotes=uncurl, explain=True) for uncurl in (False, True)}
+_FIXERS: Final = {
+    uncurl: ftfy.TextFixerConfig(uncurl_quotes=uncurl, explain=True) for uncurl in (False, True)
+}
 
 
 def _has_entity(text: str) -> bool:
@@ -310,7 +312,7 @@ def repair(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
     return fixed, [param for _, param in steps or []]
 
 
-_MAX_ROUNDS = 5
+_MAX_ROUNDS: Final = 5
 
 
 def normalize_block(text: str, *, uncurl: bool) -> tuple[str, list[str]]:
@@ -337,7 +339,7 @@ def _is_plain(text: str) -> bool:
     return _NOT_PLAIN.search(text) is None and not _untidy(text)
 
 
-_TYPOGRAPHY = "".join(
+_TYPOGRAPHY: Final = "".join(
     c
     for c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026"
     if _TRIGGER.match(c) is None and _MOJIBAKE.match(c) is None and _ODD_OR_INVISIBLE.match(c) is None

@@ -10,6 +10,8 @@ paragraph of the article that continues after an inline "Related" box) ends the 
 
 from __future__ import annotations
 
+from typing import Final
+
 from ..config import Config
 from ..features import ends_sentence, is_label, is_separator, is_truncated
 from ..language import page_languages
@@ -19,10 +21,10 @@ from ..text import first_key_word, words
 
 __all__ = ["split_header", "split_teasers"]
 
-NAME = "split_teasers"
+NAME: Final = "split_teasers"
 
-_MAX_ITEM_WORDS = 60
-_MAX_HEADLINE_WORDS = 25
+_MAX_ITEM_WORDS: Final = 60
+_MAX_HEADLINE_WORDS: Final = 25
 
 
 def split_header(text: str, languages: tuple[str, ...] = ("en",)) -> tuple[str, str] | None:

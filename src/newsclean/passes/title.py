@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import chain
+from typing import Final
 
 import regex
 
@@ -45,33 +46,35 @@ from .teasers import split_header
 
 __all__ = ["find_title", "looks_like_headline", "main_span"]
 
-NAME = "find_title"
+NAME: Final = "find_title"
 
 # a copyright line, or a caption that opens with its date ("March 18, 2015 Police secure …")
-_NOT_A_HEADLINE = regex.compile(
+_NOT_A_HEADLINE: Final = regex.compile(
     r"^\s*(?:©|\(c\)\s|copyright\b|(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\b)",
     regex.I,
 )
-_TRAIL = regex.compile(r"\s[>›»]\s")  # "Site > News > 2015 > Headline": a breadcrumb trail ...
-_TRAIL_STEPS = 2  # ... of at least this many steps before the headline ("Before > after" is none)
-_TEASER_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser headers are never titles
-_LOOK_BACK = 60  # blocks above the main text searched for the headline ...
-_FAR_LOOK_BACK = 150  # ... or for one with its byline right under it
-_BYLINE_BELOW = 4  # blocks under a headline where its byline starts
-_COST_WORDS = 24  # a code listing or a table costs the main text no more than a block of 24 words
-_CARD_REACH = 2 * _BYLINE_BELOW  # blocks between two cards of a teaser list (headline, byline, date, ...)
-_COPIES = 5  # a page prints its headline up to this many times (title, heading, trail, share text)
-_REPRINT_REACH = 3  # blocks under a headline where a shortened reprint of it may stand
-_NEAR = 10  # blocks above the main text that count as close to it
-_INSIDE = 8  # blocks at the start of the main text where a confirmed headline may sit ...
-_INSIDE_PROSE = 20  # ... under at most a notice's words of prose ...
-_INSIDE_FAR = 16  # ... or, with both a byline and a date under it, this far into it
-_SITE_SUFFIX = 40  # characters of " - Site Name" after a headline in the page's title line
-_MAX_LINES = 3  # lines of a headline block (split at inline links)
-_LONG = 5  # words from which a line reads like a headline rather than a menu item
-_SHORT = 3  # fewer words: a possible heading ("New Zealand"), weakly ...
-_SHORT_REACH = 3  # ... only this close above the main text
-_WEIGHTS = {
+_TRAIL: Final = regex.compile(r"\s[>›»]\s")  # "Site > News > 2015 > Headline": a breadcrumb trail ...
+_TRAIL_STEPS: Final = 2  # ... of at least this many steps before the headline ("Before > after" is none)
+_TEASER_LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser headers are never titles
+_LOOK_BACK: Final = 60  # blocks above the main text searched for the headline ...
+_FAR_LOOK_BACK: Final = 150  # ... or for one with its byline right under it
+_BYLINE_BELOW: Final = 4  # blocks under a headline where its byline starts
+_COST_WORDS: Final = 24  # a code listing or a table costs the main text no more than a block of 24 words
+_CARD_REACH: Final = (
+    2 * _BYLINE_BELOW
+)  # blocks between two cards of a teaser list (headline, byline, date, ...)
+_COPIES: Final = 5  # a page prints its headline up to this many times (title, heading, trail, share text)
+_REPRINT_REACH: Final = 3  # blocks under a headline where a shortened reprint of it may stand
+_NEAR: Final = 10  # blocks above the main text that count as close to it
+_INSIDE: Final = 8  # blocks at the start of the main text where a confirmed headline may sit ...
+_INSIDE_PROSE: Final = 20  # ... under at most a notice's words of prose ...
+_INSIDE_FAR: Final = 16  # ... or, with both a byline and a date under it, this far into it
+_SITE_SUFFIX: Final = 40  # characters of " - Site Name" after a headline in the page's title line
+_MAX_LINES: Final = 3  # lines of a headline block (split at inline links)
+_LONG: Final = 5  # words from which a line reads like a headline rather than a menu item
+_SHORT: Final = 3  # fewer words: a possible heading ("New Zealand"), weakly ...
+_SHORT_REACH: Final = 3  # ... only this close above the main text
+_WEIGHTS: Final = {
     "byline": 5.0,  # a byline starts right under it ...
     "byline_step": 1.0,  # ... less for each block between
     "dated": 3.0,  # a date line starts right under it (when no byline does) ...
@@ -91,7 +94,7 @@ _WEIGHTS = {
 _BODY, _SHOWN = Kind.BODY, (Kind.BODY, Kind.DUPLICATE)
 """The kinds the loops over blocks test, looked up once: an enum member is a slow attribute
 lookup. A headline is looked for among the shown blocks, the body and its duplicates."""
-_CONTENT_CHARS = 4  # shorter words are mostly function words in the languages covered
+_CONTENT_CHARS: Final = 4  # shorter words are mostly function words in the languages covered
 
 
 def _is_byline(text: str) -> bool:
