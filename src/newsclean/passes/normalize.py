@@ -261,7 +261,7 @@ def _alternatives() -> tuple[dict[str, int], tuple[int, ...]] | None:
     return bits, tuple(needs)
 
 
-_ALTERNATIVES = _alternatives()
+_ALTERNATIVES = _alternatives()  # not Final: mypyc 2.4 emits C for it that does not compile
 
 
 def _may_be_bad(text: str) -> bool:
