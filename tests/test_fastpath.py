@@ -363,6 +363,31 @@ def test_per_text_keys_every_argument_keeps_none_and_stays_bounded() -> None:
     assert calls == [("0", 0, False)]
 
 
+def test_per_text_holds_at_most_cache_chars_of_text() -> None:
+    calls: list[str] = []
+
+    @text_module.per_text
+    def measure(text: str) -> int:
+        calls.append(text[0])
+        return len(text)
+
+    longest = text_module.CACHE_MAX_CHARS
+    texts = [letter * longest for letter in "abcdefghijklmnop"]
+    held = 0
+    for text in texts:
+        measure(text)
+        held += len(text)
+        if held > text_module.CACHE_CHARS:
+            break
+    calls.clear()
+    measure(text)  # the text that emptied the cache is kept
+    measure(texts[0])  # the first is gone
+    assert calls == ["a"]
+    measure(texts[0] + "x")  # longer than CACHE_MAX_CHARS: never kept
+    measure(texts[0] + "x")
+    assert calls == ["a", "a", "a"]
+
+
 def test_clear_caches_empties_every_per_text_cache() -> None:
     calls: list[str] = []
 
