@@ -372,20 +372,17 @@ def test_per_text_holds_at_most_cache_chars_of_text() -> None:
         return len(text)
 
     longest = text_module.CACHE_MAX_CHARS
-    texts = [letter * longest for letter in "abcdefghijklmnop"]
-    held = 0
+    # just enough texts of the longest kept length to hold more than CACHE_CHARS
+    texts = [f"{n:06d}".ljust(longest, "x") for n in range(text_module.CACHE_CHARS // longest + 1)]
     for text in texts:
         measure(text)
-        held += len(text)
-        if held > text_module.CACHE_CHARS:
-            break
     calls.clear()
-    measure(text)  # the text that emptied the cache is kept
+    measure(texts[-1])  # the text that emptied the cache is kept
     measure(texts[0])  # the first is gone
-    assert calls == ["a"]
+    assert calls == ["0"]
     measure(texts[0] + "x")  # longer than CACHE_MAX_CHARS: never kept
     measure(texts[0] + "x")
-    assert calls == ["a", "a", "a"]
+    assert calls == ["0", "0", "0"]
 
 
 def test_clear_caches_empties_every_per_text_cache() -> None:
