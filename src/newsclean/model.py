@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, cast
 
 __all__ = ["Block", "Change", "Document", "Kind"]
 
@@ -36,8 +36,23 @@ _NAMES: Final = {kind: kind.value for kind in Kind}
 names kinds by value, once per reclassification)."""
 
 
+class _Value:
+    """The base of this module's values: they pickle as their class called with their
+    fields in order.
+
+    The compiled build (see ``setup.py``) makes them native classes, whose frozen fields
+    the pickle protocol's default ``__setstate__`` cannot set; a call of the constructor
+    works in both builds.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, field.name) for field in fields(cast(Any, self)))
+
+
 @dataclass(frozen=True, slots=True, init=False)
-class Block:
+class Block(_Value):
     """One blank-line paragraph of the input.
 
     ``index`` is the block's position in the input and is never renumbered; ``text`` is its
@@ -57,9 +72,6 @@ class Block:
         set_kind(self, kind)
         set_original(self, original)
 
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return _by_fields(self)
-
     @property
     def lines(self) -> list[str]:
         """The block's current lines."""
@@ -67,7 +79,7 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True, init=False)
-class Change:
+class Change(_Value):
     """One recorded step: which pass did what to which block, and why.
 
     ``reason`` is a stable snake_case code (tests assert on it); ``detail`` is for people.
@@ -108,9 +120,6 @@ class Change:
         set_after(self, after)
         set_round(self, round)
 
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return _by_fields(self)
-
 
 def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     """The ``__set__`` of the slot of each field of the slotted dataclass ``cls``, in order.
@@ -125,29 +134,16 @@ def _slot_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(getattr(cls, field.name).__set__ for field in fields(cls))
 
 
-def _by_fields(value: Any) -> tuple[type, tuple[Any, ...]]:
-    """How the values of this module pickle: their class called with their fields in order.
-
-    The compiled build (see ``setup.py``) makes them native classes, whose frozen fields
-    the pickle protocol's default ``__setstate__`` cannot set; a call of the constructor
-    works in both builds.
-    """
-    return type(value), tuple(getattr(value, field.name) for field in fields(value))
-
-
 _SET_BLOCK: Final = _slot_setters(Block)
 _SET_CHANGE: Final = _slot_setters(Change)
 
 
 @dataclass(frozen=True, slots=True)
-class Document:
+class Document(_Value):
     """Blocks in input order and the changes made to them so far."""
 
     blocks: tuple[Block, ...]
     changes: tuple[Change, ...] = ()
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return _by_fields(self)
 
     def __iter__(self) -> Iterator[Block]:
         return iter(self.blocks)
