@@ -32,6 +32,8 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 from setuptools.errors import BaseError, CCompilerError
 
+PURE = bool(os.environ.get("NEWSCLEAN_PURE"))
+"""Build pure Python: no extension, not even the stand-in below (the wheel is then pure)."""
 INTERPRETED = frozenset(
     {
         "__init__.py",
@@ -63,7 +65,7 @@ class BuildCompiled(build_ext):
 
     def _compiled(self) -> list[Extension]:
         """mypyc's extension modules (C sources it writes under ``build/``), or none."""
-        if self.editable_mode or os.environ.get("NEWSCLEAN_PURE"):
+        if self.editable_mode or PURE:
             return []
         try:
             from mypyc.build import mypycify  # noqa: PLC0415 (a build requirement only)
@@ -86,5 +88,5 @@ def _pure(error: BaseException) -> None:
 
 # A stand-in that only tells setuptools there is an extension to build (and the wheel a
 # platform wheel): BuildCompiled replaces it with mypyc's extensions, or with none.
-STAND_IN = [] if os.environ.get("NEWSCLEAN_PURE") else [Extension("newsclean.compiled", sources=[])]
+STAND_IN = [] if PURE else [Extension("newsclean.compiled", sources=[])]
 setup(cmdclass={"build_ext": BuildCompiled}, ext_modules=STAND_IN)

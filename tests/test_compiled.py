@@ -60,17 +60,23 @@ def _copy_project(to: Path) -> Path:
     return to
 
 
+def _build_ext(project: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``setup.py build_ext`` with ``args`` in ``project``, with ``env`` added to the environment."""
+    return subprocess.run(
+        [sys.executable, "setup.py", "build_ext", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+    )
+
+
 @pytest.fixture(scope="module")
 def compiled_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the source tree with the compiled modules built beside the source files."""
     copy = _copy_project(tmp_path_factory.mktemp("compiled"))
-    build = subprocess.run(
-        [sys.executable, "setup.py", "build_ext", "--inplace"],
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    build = _build_ext(copy, "--inplace")
     built = sorted(p.name for p in (copy / "src" / "newsclean").rglob("*.so"))
     assert build.returncode == 0 and "not compiled" not in build.stderr, build.stderr[-3000:]
     assert "text.cpython" in " ".join(built), built
@@ -104,16 +110,8 @@ def test_the_compiled_build_gives_the_same_articles_and_changes(compiled_source:
 
 def test_a_build_that_cannot_compile_installs_pure_python(compiled_source: Path, tmp_path: Path) -> None:
     """No working C compiler: one line says so, the build succeeds, nothing is compiled."""
-    env = {**os.environ, "CC": "false"}
     into = ["--build-lib", str(tmp_path / "lib"), "--build-temp", str(tmp_path / "temp")]
-    build = subprocess.run(
-        [sys.executable, "setup.py", "build_ext", "--force", *into],
-        cwd=compiled_source.parent,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
+    build = _build_ext(compiled_source.parent, "--force", *into, CC="false")
     assert build.returncode == 0, build.stderr[-3000:]
     said = [line for line in build.stderr.splitlines() if line.startswith("newsclean: not compiled")]
     assert len(said) == 1, build.stderr[-3000:]
@@ -123,13 +121,6 @@ def test_a_build_that_cannot_compile_installs_pure_python(compiled_source: Path,
 def test_pure_builds_compile_nothing(tmp_path: Path) -> None:
     """NEWSCLEAN_PURE=1 builds no extension, and asks nothing of mypy or a compiler."""
     _copy_project(tmp_path)
-    build = subprocess.run(
-        [sys.executable, "setup.py", "build_ext", "--build-lib", str(tmp_path / "lib")],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NEWSCLEAN_PURE": "1", "CC": "false"},
-    )
+    build = _build_ext(tmp_path, "--build-lib", str(tmp_path / "lib"), NEWSCLEAN_PURE="1", CC="false")
     assert build.returncode == 0 and "not compiled" not in build.stderr, build.stderr[-3000:]
     assert not list(tmp_path.rglob("*.so"))
