@@ -17,7 +17,10 @@ from newsclean.language import (
     _NOT_LATIN,
     _OUTSIDE_LATIN_PAGES,
     _PUNCTUATION,
+    _SAMPLE_CHARS,
     STOPLIST_LANGUAGES,
+    _guess_blocks,
+    _running,
     _stop_counts,
     _unpacked,
     guess_language,
@@ -160,3 +163,39 @@ def test_packed_counts_are_each_stoplists_count(pieces: list[str]) -> None:
     found = tokens(line)
     assert total == len(found)
     assert _unpacked(packed) == [sum(w in stopwords(lang) for w in found) for lang in STOPLIST_LANGUAGES]
+
+
+_LINES = [
+    "The minister said on Tuesday that the plan would be delayed until the spring.",
+    "Der Minister sagte am Dienstag, dass der Plan bis zum Frühjahr verschoben werde.",
+    "Министр заявил во вторник, что план будет отложен до весны, и это не шутка.",
+    "“It’s not over,” she said — and the crowd, which had waited for hours, cheered…",
+    "Home | News | Sport",
+    "日本語の文章がここにあります。日本語の文章がここにあります。日本語の文章です。",
+    "x" * 70,
+    "",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_LINES), max_size=4).flatmap(
+            lambda lines: st.sampled_from(["\n", "\r\n", "\u2028", "\r"]).map(lambda br: br.join(lines))
+        ),
+        max_size=12,
+    ),
+    st.integers(min_value=1, max_value=40),
+)
+def test_the_page_guess_is_the_guess_of_the_joined_blocks(texts: list[str], repeats: int) -> None:
+    # Summing what each block holds (lines of running text, their counts and scripts) gives
+    # what guess_language reads of the page; repeating the blocks also passes the sample's
+    # length bound, where the page is read as one text.
+    for blocks in (texts, texts * repeats * 20):
+        assert _guess_blocks.__wrapped__(tuple(blocks)) == guess_language("\n".join(blocks))
+    # the length of the sample, which decides how the page is read, is counted exactly
+    running = [line for text in texts for line in text.splitlines() if len(line) >= 60]
+    counts = [_running(text) for text in texts]
+    assert sum(c.lines for c in counts) == len(running)
+    assert sum(c.chars for c in counts) == sum(map(len, running))
+    assert len("\n".join(_LINES) * 40 * 20) > _SAMPLE_CHARS  # the repeats pass the bound

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 from operator import attrgetter
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
@@ -79,13 +79,24 @@ def tokens(text: str) -> list[str]:
     >>> tokens("L'homme a dit: 2 fois!")
     ['l', 'homme', 'a', 'dit', 'fois']
     """
+    return _tokens_of(_unpunctuated(text))
+
+
+def _unpunctuated(text: str) -> str:
+    """``text`` with the characters of :data:`_PUNCTUATION` replaced by spaces (which
+    changes none of its tokens): most English lines are then ASCII."""
     if not text.isascii():
         for char in _PUNCTUATION:
             text = text.replace(char, " ")
-        if not text.isascii():
-            return _TOKEN.findall(text.casefold())
+    return text
+
+
+def _tokens_of(plain: str) -> list[str]:
+    """:func:`tokens` of an :func:`_unpunctuated` text."""
+    if not plain.isascii():
+        return _TOKEN.findall(plain.casefold())
     # casefold is lower; translating bytes beats a regex scan
-    return text.encode("ascii").translate(_ASCII_TOKENS).decode("ascii").split()
+    return plain.encode("ascii").translate(_ASCII_TOKENS).decode("ascii").split()
 
 
 @cache
@@ -127,11 +138,17 @@ def guess_language(text: str) -> str | None:
         return script
     # Tokens never span a line break, so the sample's counts are the sum of its lines'.
     totals, packed = zip(*map(_stop_counts, sample.split("\n")), strict=True)
-    total = sum(totals)
+    return _best(sum(totals), sum(packed), script)
+
+
+def _best(total: int, packed: int, script: str) -> str | None:
+    """The stoplist language whose words are the largest share of the ``total`` tokens of
+    a page in ``script`` (``"latin"`` or ``"ru"``), given each stoplist's count (``packed``);
+    ``None`` below :data:`_MIN_SHARE`."""
     if not total:
         return None
     best, share = None, 0.0
-    for lang, found in zip(STOPLIST_LANGUAGES, _unpacked(sum(packed)), strict=True):
+    for lang, found in zip(STOPLIST_LANGUAGES, _unpacked(packed), strict=True):
         if (lang == "ru") != (script == "ru"):
             continue  # a Cyrillic page is Russian or nothing, a Latin one anything else
         if found / total > share:
@@ -170,16 +187,64 @@ def _script(sample: str) -> str | None:
     return name if count else None
 
 
-@per_text
 def _stop_counts(line: str) -> tuple[int, int]:
     """The number of tokens in ``line``, and how many of them each stoplist of
-    :data:`STOPLIST_LANGUAGES` holds, packed in one integer (see :func:`_packed_stopwords`).
+    :data:`STOPLIST_LANGUAGES` holds, packed in one integer (see :func:`_packed_stopwords`)."""
+    return _counts(tokens(line))
 
-    Cached (:func:`~newsclean.text.per_text`): a settling round guesses the language of the
-    page's body, whose lines the first round mostly counted already.
-    """
-    words = tokens(line)
+
+def _counts(words: list[str]) -> tuple[int, int]:
+    """:func:`_stop_counts` of a line's tokens."""
     return len(words), sum(filter(None, map(_packed_stopwords().get, words)))
+
+
+class _Running(NamedTuple):
+    """What the guess reads of one block: its lines of running text (those of
+    :func:`_running_text`) and what the guess measures in them."""
+
+    lines: int
+    chars: int  # the characters of these lines
+    tokens: int
+    packed: int  # their stopwords' counts (see :func:`_stop_counts`)
+    latin: bool  # whether they hold a Latin letter ...
+    other: bool  # ... and one of the scripts :func:`_script` counts besides
+
+
+_NONE_RUNNING: Final = _Running(0, 0, 0, 0, latin=False, other=False)
+
+
+def _running(text: str) -> _Running:
+    """What the page guess reads of a block's ``text`` (see :func:`_guess_blocks`): nothing
+    of most blocks, which are shorter than a line of running text."""
+    return _NONE_RUNNING if len(text) < _MIN_LINE_CHARS else _running_lines(text)
+
+
+@per_text
+def _running_lines(text: str) -> _Running:
+    """:func:`_running` of a text of a line's length or more.
+
+    Cached: a settling round guesses the language of the body, whose blocks the first
+    round mostly measured already.
+    """
+    lines = [line for line in text.splitlines() if len(line) >= _MIN_LINE_CHARS]
+    if not lines:
+        return _NONE_RUNNING
+    total = packed = 0
+    latin = other = False
+    for line in lines:
+        plain = _unpunctuated(line)
+        found = _tokens_of(plain)
+        count, stops = _counts(found)
+        total += count
+        packed += stops
+        if plain.isascii():  # an ASCII letter is a Latin one, and every token has one
+            latin = latin or count > 0
+        else:
+            latin = latin or _LATIN.search(line) is not None
+            other = other or (
+                _OUTSIDE_LATIN_PAGES.search(line) is not None and _NON_LATIN_SCRIPT.search(line) is not None
+            )
+    return _Running(len(lines), sum(map(len, lines)), total, packed, latin, other)
 
 
 _FIELD_BITS: Final = 32
@@ -211,14 +276,29 @@ _ORIGINAL: Final = attrgetter("original")
 
 @lru_cache(maxsize=16)
 def _guess_blocks(texts: tuple[str, ...]) -> str | None:
-    """The guess for a page's segmented block texts.
+    """The guess for a page's segmented block texts: ``guess_language`` of their join.
 
     Keyed on the tuple of texts rather than their join: the passes of one round hand over
     the very same strings, whose hashes Python keeps, so asking again costs a look-up per
     block instead of joining and hashing the whole page. One entry per round would do;
     sixteen leave room for a caller interleaving a few pages.
+
+    Speed: the guess adds up what each block's lines hold (:func:`_running`, cached), and
+    so joins, splits and scans no page; the settling round finds most of the body's
+    blocks measured. The lines of the join are the blocks' lines, so the sums are those
+    of ``guess_language``'s sample, and its answer. The page is read as one text only
+    where the sample is not simply all the lines of running text (fewer than three
+    lines' worth, or more than :data:`_SAMPLE_CHARS` characters), or where a letter of
+    another script than Latin needs the scripts counted.
     """
-    return guess_language("\n".join(texts))
+    counts = list(map(_running, texts))
+    lines = sum(c.lines for c in counts)
+    chars = sum(c.chars for c in counts) + lines - 1  # the sample: the lines, joined
+    if not _MIN_LINE_CHARS * 3 <= chars <= _SAMPLE_CHARS or any(c.other for c in counts):
+        return guess_language("\n".join(texts))
+    if not any(c.latin for c in counts):
+        return None  # what _script finds in a sample without letters of these scripts
+    return _best(sum(c.tokens for c in counts), sum(c.packed for c in counts), "latin")
 
 
 def page_language(doc: Document, configured: str | None = None) -> str | None:
