@@ -263,7 +263,8 @@ def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
     for mod_name, mod in sorted(sys.modules.items()):
         if not mod_name.startswith("newsclean") or mod is None:
             continue
-        for attr, value in sorted(vars(mod).items()):
+        for attr, held in sorted(vars(mod).items()):
+            value = getattr(held, "compiled", held)  # a newsclean Pattern holds its regex pattern
             if hasattr(value, "pattern") and hasattr(value, "search") and isinstance(value.pattern, str):
                 found.append((f"{mod_name.removeprefix('newsclean.')}.{attr}", value))
     return found

@@ -21,6 +21,7 @@ from typing import Final, NamedTuple
 import regex
 
 from .features import is_separator
+from .patterns import Pattern
 from .text import fold, key_words, load_phrases, load_words, per_text, words
 
 __all__ = [
@@ -72,13 +73,13 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 
 
 @cache
-def _label_re() -> regex.Pattern[str]:
+def _label_re() -> Pattern:
     labels = _alternation(load_phrases(_LABELS))
-    return regex.compile(rf"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-])\s*:?\s*", regex.I | regex.V1)
+    return Pattern(rf"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-])\s*:?\s*", regex.I | regex.V1)
 
 
 @cache
-def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str], re.Pattern[str]]:
+def _phrase_keys(name: str) -> tuple[frozenset[str], Pattern, re.Pattern[str]]:
     """The longest word of every phrase in data file ``name``: as a set, as a regex with
     the flags of the phrase regexes, and as a plain regex for a casefolded text (see
     :func:`_may_hold`)."""
@@ -86,7 +87,7 @@ def _phrase_keys(name: str) -> tuple[frozenset[str], regex.Pattern[str], re.Patt
     ordered = sorted(keys, key=len, reverse=True)
     pattern = "|".join(map(regex.escape, ordered))
     inside = re.compile("|".join(map(re.escape, ordered)))
-    return keys, regex.compile(rf"\b(?:{pattern})\b", regex.I | regex.V1), inside
+    return keys, Pattern(rf"\b(?:{pattern})\b", regex.I | regex.V1), inside
 
 
 def _may_hold(text: str, name: str) -> bool:
@@ -110,15 +111,15 @@ def _may_hold(text: str, name: str) -> bool:
 
 
 @cache
-def _not_author_re() -> regex.Pattern[str]:
+def _not_author_re() -> Pattern:
     labels = _alternation(load_phrases(_NOT_AUTHOR))
-    return regex.compile(rf"(?:^|[\s;,.|(•])(?:{labels})\b.*$", regex.I | regex.V1)
+    return Pattern(rf"(?:^|[\s;,.|(•])(?:{labels})\b.*$", regex.I | regex.V1)
 
 
 @cache
-def _joiner_re() -> regex.Pattern[str]:
+def _joiner_re() -> Pattern:
     joiners = _alternation(load_phrases("byline/joiners.txt"))
-    return regex.compile(rf"\s*(?:,|;|&|\+|\b(?:{joiners})\b)\s*", regex.I | regex.V1)
+    return Pattern(rf"\s*(?:,|;|&|\+|\b(?:{joiners})\b)\s*", regex.I | regex.V1)
 
 
 @cache
@@ -131,11 +132,11 @@ def _months() -> dict[str, int]:
 
 
 @cache
-def _date_re() -> regex.Pattern[str]:
+def _date_re() -> Pattern:
     months = "|".join(sorted(map(regex.escape, _months()), key=len, reverse=True))
     month = rf"(?P<m>{months})\.?"
     month2 = rf"(?P<m2>{months})\.?"
-    return regex.compile(
+    return Pattern(
         r"(?:\b(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2})\b"
         r"|\b(?P<na>\d{1,2})(?P<sep>[./])(?P<nb>\d{1,2})(?P=sep)(?P<ny>\d{2,4})\b"
         rf"|\b(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?{month}(?:,?\s*(?:de\s+)?(?P<y>\d{{4}}))?\b"
@@ -144,30 +145,28 @@ def _date_re() -> regex.Pattern[str]:
     )
 
 
-_TIME: Final = regex.compile(
-    r"\b(?P<h>\d{1,2})(?:[:h](?P<min>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", regex.I
-)
-_RELATIVE: Final = regex.compile(
+_TIME: Final = Pattern(r"\b(?P<h>\d{1,2})(?:[:h](?P<min>\d{2}))\s*(?P<ampm>[ap]\.?\s?m\.?)?(?!\d)", regex.I)
+_RELATIVE: Final = Pattern(
     r"^(?:\d+\s*(?:s|m|h|d|w|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)"
     r"(?:\s+ago)?(?:\s+read)?|\d+\s+min(?:ute)?s?\s+read|yesterday|today|just now)$",
     regex.I,
 )
-_HANDLE: Final = regex.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\S+")
-_AGO: Final = regex.compile(
+_HANDLE: Final = Pattern(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b|@\w+|https?://\S+|\bwww\.\S+")
+_AGO: Final = Pattern(
     r"\b\d+\s*(?:s|m|h|d|w|mins?|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b", regex.I
 )
 # the word a cut-off date leaves behind ("Jane Doe on", "Jean Dupont le", "Hans Müller am");
 # matched from the end (``(?r)``), so a long run of such words or spaces costs linear time
-_DATE_LEAD: Final = regex.compile(r"(?r)(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
-_DIGIT: Final = regex.compile(r"\d")
+_DATE_LEAD: Final = Pattern(r"(?r)(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$")
+_DIGIT: Final = Pattern(r"\d")
 # Every shape of :func:`is_date_line` holds a digit but the whole-line words of _RELATIVE,
 # at most this long ("yesterday"; _RELATIVE folds case one character to one, and deglue
 # only adds spaces, so a longer line without a digit cannot be one of them).
 _DIGITLESS_DATE_CHARS: Final = len("yesterday")
 _DATE_WORDS: Final = 12  # words of a date line at most, with its filler words
-_GLUED_DIGIT: Final = regex.compile(r"(?<=\p{L})(?=\d)")
-_GLUED: Final = regex.compile(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
-_NAME_TOKEN: Final = regex.compile(
+_GLUED_DIGIT: Final = Pattern(r"(?<=\p{L})(?=\d)")
+_GLUED: Final = Pattern(r"(?<=\p{L})(?=\d)|(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll}{2})")
+_NAME_TOKEN: Final = Pattern(
     r"^(?:\p{Lu}[\p{L}'’\-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|\p{Lu}\p{Ll}*-\p{Lu}[\p{L}]*)$"
 )
 
@@ -376,11 +375,11 @@ def _split_at_label(line: str) -> tuple[str, str, str] | None:
     return None
 
 
-_PAREN: Final = regex.compile(r"\(([^()]*)\)|\[[^\[\]]*\]")
+_PAREN: Final = Pattern(r"\(([^()]*)\)|\[[^\[\]]*\]")
 # Matches start only where a run of spaces starts, and the run is taken possessively, so a
 # long run of spaces without a separator costs one scan, not one scan per space.
-_ENDS_WITH_SEPARATOR: Final = regex.compile(r"[|•·/—–]\s*$|\s-\s*$")
-_TAIL_CUT: Final = regex.compile(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
+_ENDS_WITH_SEPARATOR: Final = Pattern(r"[|•·/—–]\s*$|\s-\s*$")
+_TAIL_CUT: Final = Pattern(r"(?<!\s)\s++(?:[|•·/—–]|-\s|//)\s*.*$")
 
 
 def _cut_tail(text: str) -> str:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
-import regex
-
 from .language import tokens
+from .patterns import Pattern
 from .text import fold, word_count, word_initials, words
 
 __all__ = [
@@ -35,8 +34,8 @@ _SENTENCE_ENDS: Final = tuple(".!?…。！？»\"')]")
 # ``\Z`` rather than ``$`` (which also matches before a final newline, where ``\s*`` can
 # go on to the end): the same texts match, and ``regex`` finds a reverse match at ``\Z``
 # at once but tries every position for ``$``.
-_TRUNCATED: Final = regex.compile(r"(?r)(?:\.\.\.|…)\s*\Z")
-SEPARATOR_LINE: Final = regex.compile(r"^[\p{P}\p{S}\s]+$")
+_TRUNCATED: Final = Pattern(r"(?r)(?:\.\.\.|…)\s*\Z")
+SEPARATOR_LINE: Final = Pattern(r"^[\p{P}\p{S}\s]+$")
 """What :func:`is_separator` matches, for a pass that tests it with other line patterns in one go."""
 
 
@@ -109,10 +108,10 @@ def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
     return word_count(text) >= min_words and ends_sentence(text)
 
 
-_SENTENCE_MARK: Final = regex.compile(
+_SENTENCE_MARK: Final = Pattern(
     r"(?<=\w[\p{Pf}\"')\]]?)[.!?…]+(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
 )
-_CJK: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK: Final = Pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 CJK_CHARS_PER_WORD: Final = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
 much as one word of a space-separated language (a rough mean over the three)."""

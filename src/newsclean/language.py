@@ -20,9 +20,8 @@ from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Final, NamedTuple
 
-import regex
-
 from .model import Document
+from .patterns import Pattern
 from .text import load_phrases, per_text
 
 __all__ = [
@@ -50,7 +49,7 @@ words, a menu or a page in another language is far below."""
 
 _MIN_LINE_CHARS: Final = 60
 
-_TOKEN: Final = regex.compile(r"[\p{L}\p{M}]+")
+_TOKEN: Final = Pattern(r"[\p{L}\p{M}]+")
 _ASCII_TOKENS: Final = bytes(
     ord(c.lower()) if c.isascii() and _TOKEN.fullmatch(c) else ord(" ") for c in map(chr, range(256))
 )
@@ -61,16 +60,16 @@ _PUNCTUATION: Final = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u0
 are no part of a token, like a space, and the only non-ASCII ones of most English lines
 (two in three of the non-ASCII lines the dev pages' languages are guessed from), which
 :func:`tokens` replaces by spaces so as to read such a line the fast ASCII way."""
-_LATIN: Final = regex.compile(r"\p{Latin}")
+_LATIN: Final = Pattern(r"\p{Latin}")
 # Runs of the characters not in a script: removing them leaves the script's letters,
 # which counts them several times faster than listing them with ``findall``.
-_NOT_HANGUL: Final = regex.compile(r"\P{Hangul}+")
-_NOT_KANA: Final = regex.compile(r"[^\p{Hiragana}\p{Katakana}]+")
-_NOT_HAN: Final = regex.compile(r"\P{Han}+")
-_NOT_CYRILLIC: Final = regex.compile(r"\P{Cyrillic}+")
-_NOT_LATIN: Final = regex.compile(r"\P{Latin}+")
-_NON_LATIN_SCRIPT: Final = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
-_CJK_CHAR: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_NOT_HANGUL: Final = Pattern(r"\P{Hangul}+")
+_NOT_KANA: Final = Pattern(r"[^\p{Hiragana}\p{Katakana}]+")
+_NOT_HAN: Final = Pattern(r"\P{Han}+")
+_NOT_CYRILLIC: Final = Pattern(r"\P{Cyrillic}+")
+_NOT_LATIN: Final = Pattern(r"\P{Latin}+")
+_NON_LATIN_SCRIPT: Final = Pattern(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Han}\p{Cyrillic}]")
+_CJK_CHAR: Final = Pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
 def tokens(text: str) -> list[str]:
@@ -156,7 +155,7 @@ def _best(total: int, packed: int, script: str) -> str | None:
     return best if share >= _MIN_SHARE else None
 
 
-_OUTSIDE_LATIN_PAGES: Final = regex.compile(r"[^\x00-\u03ff\u1e00-\u2bff]")
+_OUTSIDE_LATIN_PAGES: Final = Pattern(r"[^\x00-\u03ff\u1e00-\u2bff]")
 """Any character but ASCII, Latin, Greek, combining marks, punctuation and symbols: a
 quick test that the letters of the other scripts :func:`_script` counts are absent (no
 Hangul, kana, Han or Cyrillic letter lies in these ranges; ``tests/test_language.py``

@@ -11,6 +11,7 @@ import regex
 
 from .features import PROSE_WORDS, ends_sentence
 from .model import Document, Kind
+from .patterns import Pattern
 from .text import per_text, word_count
 
 __all__ = ["HEADLINE_CHARS", "HEADLINE_WORDS", "looks_like_headline", "main_span", "prose_words"]
@@ -19,16 +20,16 @@ HEADLINE_CHARS: Final = 300
 """Characters of a headline at most (30 words): a longer line is never one."""
 HEADLINE_WORDS: Final = range(3, 31)
 """The word counts of a headline (:func:`looks_like_headline`)."""
-_DIGIT: Final = regex.compile(r"\d")
+_DIGIT: Final = Pattern(r"\d")
 _SHORT_COST: Final = 3.0  # what a non-prose block costs the run of prose around it
 _CUT: Final = ("…", "...")  # a short line cut off like this is a teaser, not a sentence
-_CAPTION: Final = regex.compile(
+_CAPTION: Final = Pattern(
     r"^(?:photo|image|picture|credit|source|caption|tags?|filed|category|categories|topics?|"
     r"posted|published|updated|foto|bild|quelle|crédit|fuente)\b[^:]{0,20}:\s",
     regex.I,
 )
-_INITIALS_END: Final = regex.compile(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N.Y.C.", "… in the U.S."
-_BYLINE_START: Final = regex.compile(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
+_INITIALS_END: Final = Pattern(r"(?:^|\s)(?:\p{Lu}\.){2,}$")  # "… Underneath N.Y.C.", "… in the U.S."
+_BYLINE_START: Final = Pattern(r"^(?:by|written by|posted by|von|par|por|di|door|przez)\b", regex.I)
 
 
 _SHORT_WORDS: Final = 6  # a short sentence

@@ -20,6 +20,8 @@ from typing import Any, Concatenate, Final, ParamSpec, TypeVar, cast
 
 import regex
 
+from .patterns import Pattern
+
 __all__ = [
     "CACHE_MAX_CHARS",
     "CACHE_SIZE",
@@ -36,8 +38,8 @@ __all__ = [
     "words",
 ]
 
-WORD: Final = regex.compile(r"\w+(?:['’]\w+)*")
-_WORD_RUN: Final = regex.compile(r"\w+")
+WORD: Final = Pattern(r"\w+(?:['’]\w+)*")
+_WORD_RUN: Final = Pattern(r"\w+")
 # The same patterns for ASCII text, in the standard library's ``re``, which scans ASCII
 # faster; the word characters are the ASCII ones that ``regex`` calls ``\w``.
 _ASCII_W: Final = "".join(regex.escape(c) for c in map(chr, range(128)) if _WORD_RUN.fullmatch(c))
@@ -45,7 +47,7 @@ _ASCII_WORD: Final = re.compile(rf"[{_ASCII_W}]+(?:'[{_ASCII_W}]+)*")
 _ASCII_WORD_RUN: Final = re.compile(rf"[{_ASCII_W}]+")
 # Where a token of WORD starts: a word character after neither a word character nor an
 # apostrophe joined to one.
-_WORD_START: Final = regex.compile(r"(?<!\w)(?<!\w['’])\w")
+_WORD_START: Final = Pattern(r"(?<!\w)(?<!\w['’])\w")
 _ASCII_WORD_START: Final = re.compile(rf"(?<![{_ASCII_W}])(?<![{_ASCII_W}]')[{_ASCII_W}]")
 _ASCII_FOLD: Final = bytes(
     ord(c.lower()) if c.isascii() and _WORD_RUN.fullmatch(c) else ord(" ") for c in map(chr, range(256))

@@ -55,27 +55,28 @@ from ..credits import (
 from ..features import is_prose, is_separator
 from ..layout import looks_like_headline, main_span
 from ..model import Block, Document, Kind
+from ..patterns import Pattern
 from ..text import fold, per_text, words
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
 NAME: Final = "split_byline"
 
-_CREDIT: Final = regex.compile(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
-_YEARS: Final = regex.compile(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
+_CREDIT: Final = Pattern(r"^\s*(?:copyright\b|©|\(c\)\s)", regex.I)
+_YEARS: Final = Pattern(r"\b\d{4}(?:\s*[-–]\s*\d{4})?\b|\ball rights reserved\b", regex.I)
 _TEXT: Final = attrgetter("text")
 _CREDIT_STARTS: Final = frozenset("cC©(")  # where a text that _CREDIT matches starts, after its spaces
 _FIRST: Final = itemgetter(slice(0, 1))
-_DETAIL: Final = regex.compile(
+_DETAIL: Final = Pattern(
     r"^authors: (?P<authors>.*?) \| agency: (?P<agency>.*?) \| date: (?P<date>.*)$", regex.S
 )
 _NUMERIC_CHARS: Final = 30  # a short line with a number under a name: a relative time ("vor 2 Stunden")
-_FOLLOW: Final = regex.compile(r"^(?:follow\b|@\w+$)", regex.I)
+_FOLLOW: Final = Pattern(r"^(?:follow\b|@\w+$)", regex.I)
 # Linear on long runs of spaces: a match starts where the last one ended or where a run of
 # spaces starts, and runs are taken possessively (same splits as \s*(?:[|•·/—–,]|\s-\s)\s*).
-_SEPARATED: Final = regex.compile(r"(?:\G|(?<!\s))(?:\s*+[|•·/—–,]\s*|\s++-\s++)")
-_DIGIT: Final = regex.compile(r"\d")
-_TWO_CAPITALS: Final = regex.compile(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
+_SEPARATED: Final = Pattern(r"(?:\G|(?<!\s))(?:\s*+[|•·/—–,]\s*|\s++-\s++)")
+_DIGIT: Final = Pattern(r"\d")
+_TWO_CAPITALS: Final = Pattern(r"^\p{Lu}[\p{L}.'’-]*\s+(?:\p{Ll}+\s+)?\p{Lu}")
 _NAME_LINE_SPACES: Final = 6
 _NAME_LINE_CHARS: Final = 90  # longer lines are never an unlabelled name with its date
 _LABEL_LINE_CHARS: Final = 240  # longer lines are never a byline
@@ -408,17 +409,17 @@ def _candidates(lines: _Lines, within: Container[int] | None = None) -> list[_Ca
 
 
 @cache
-def _bio_re() -> regex.Pattern[str]:
+def _bio_re() -> Pattern:
     verbs = phrase_pattern("byline/bio_verbs.txt")
-    return regex.compile(rf"^(?P<name>(?:\S+\s+){{1,4}}?)(?:{verbs})\b", regex.I | regex.V1)
+    return Pattern(rf"^(?P<name>(?:\S+\s+){{1,4}}?)(?:{verbs})\b", regex.I | regex.V1)
 
 
 @cache
-def _bio_words_re() -> regex.Pattern[str]:
+def _bio_words_re() -> Pattern:
     work = "|".join(
         filter(None, (phrase_pattern("byline/bio_words.txt"), phrase_pattern("byline/roles.txt")))
     )
-    return regex.compile(rf"\b(?:{work})\b", regex.I | regex.V1)
+    return Pattern(rf"\b(?:{work})\b", regex.I | regex.V1)
 
 
 def _bio_name(text: str) -> str | None:

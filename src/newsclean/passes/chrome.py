@@ -68,6 +68,7 @@ from ..features import (
 from ..language import page_language, stopwords
 from ..lexicon import Lexicon, lexicon
 from ..model import Block, Document, Kind
+from ..patterns import Pattern
 from ..text import fold, key_words, per_text
 from .teasers import split_header
 
@@ -115,9 +116,7 @@ the order :func:`chrome_reason` tries them. A credit line is one of at most
 with a credit word: the count walks the whole of a long line (a paragraph) before it fails.
 Both lookaheads sit behind ``^``: unanchored, a search would walk a run of spaces for the
 credit word from every position of the run, in quadratic time."""
-_UI_LINE: Final = regex.compile(
-    "|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items())
-)
+_UI_LINE: Final = Pattern("|".join(f"(?P<{reason}>{pattern})" for reason, (_, pattern) in _UI_LINES.items()))
 """The patterns of ``_UI_LINES`` as one alternation, tried in order at the start of a line:
 one call finds the first that matches (``lastgroup`` names it; no pattern has a group of
 its own) where trying them one by one took five."""
@@ -220,7 +219,7 @@ class Signals(NamedTuple):
 
 
 # Searched from the end (``(?r)``), where the match must be.
-_COMMENT_AUTHOR: Final = regex.compile(
+_COMMENT_AUTHOR: Final = Pattern(
     r"(?r)\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
     r"dit|a écrit|dijo|escribió|zei|schreef|napisał|пишет|написал|написала|говорит):?\s*$",
     regex.I,
@@ -240,7 +239,7 @@ button in a share row is not a thread."""
 _AUTHOR_LINE: Final = "comment author line"
 _TEASER_HEADER: Final = "teaser list header"
 _AFTER_TEASERS: Final = "after a teaser list header"
-_COMMENTS_HEADER: Final = regex.compile(
+_COMMENTS_HEADER: Final = Pattern(
     r"^\W*(?:\d+\s+)?(?:top rated |most recent |reader )?"
     r"(?:comments?|responses?|replies|thoughts? on|reactions?|"
     r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)|"
@@ -261,7 +260,7 @@ def _is_comments_header(text: str) -> bool:
 
 # Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
 # not scanned from its start.
-_ENDS: Final = regex.compile(r"(?r)[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
+_ENDS: Final = Pattern(r"(?r)[.!?…。！？:;][\p{Pf}\"')\]]*\s*$")
 
 
 def signals(text: str, stops: frozenset[str]) -> Signals:
@@ -671,7 +670,7 @@ def _teaser(text: str, languages: tuple[str, ...]) -> _Row:
 
 AUTHOR_BIO_REACH: Final = 30
 """An author box's bio names the author within its first 30 words."""
-_NAME_WORD: Final = regex.compile(r"^\p{Lu}[\p{L}'’.-]*$")
+_NAME_WORD: Final = Pattern(r"^\p{Lu}[\p{L}'’.-]*$")
 
 
 def _author_boxes(judged: _Judged, texts: list[str], headers: Lexicon) -> None:
@@ -844,8 +843,8 @@ def _opens_list(judged: _Judged, listed: list[bool], i: int) -> bool:
     return judged.colons[i] and i + 1 < len(listed) and listed[i + 1]
 
 
-_DIGITS: Final = regex.compile(r"\d+")
-_SENTENCE_END: Final = regex.compile(r"\p{L}[.!?。！？][\p{Pf}\"')\]]*\s*$")
+_DIGITS: Final = Pattern(r"\d+")
+_SENTENCE_END: Final = Pattern(r"\p{L}[.!?。！？][\p{Pf}\"')\]]*\s*$")
 REPEAT_SENTENCE_UNITS: Final = 4
 """A repeated block of four or more words ending in a full stop, "?" or "!" is a sentence
 of the article (see :func:`_is_repeat`), not a button."""
@@ -944,7 +943,7 @@ def _cards(judged: _Judged, ahead: range) -> bool:
 class _Boilerplate:
     """The ``chrome/words`` terms of a page's languages (and English)."""
 
-    pattern: regex.Pattern[str]
+    pattern: Pattern
     """One alternation of the terms, longest first, each a run of whole words."""
     key_words: frozenset[str]
     """One word of every term, its longest (the last of equally long ones): the rarest in
@@ -961,7 +960,7 @@ def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
     terms = sorted(set(lexicon("chrome/words", languages).exact), key=len, reverse=True)
     if not terms:
         return None
-    pattern = regex.compile(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
+    pattern = Pattern(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
     return _Boilerplate(pattern, key_words(terms))
 
 

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 from typing import Final
 
-import regex
-
 from ..config import Config
 from ..language import page_language, stopwords
 from ..model import Document
+from ..patterns import Pattern
 from ..text import per_text, word_count, words
 
 __all__ = ["join_split_lines", "repair_lines"]
@@ -36,11 +35,11 @@ NAME: Final = "repair_lines"
 LINK_WORDS: Final = 5
 """Longest link text (in words) that is taken for part of the sentence around it."""
 
-_CLOSING: Final = regex.compile(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
+_CLOSING: Final = Pattern(r"^(?:[,.;:!?)\]}%…]|[\"'’”»]\s*(?:[,.;:!?)]|$|\s\p{Ll}))")
 _CLOSING_FIRST: Final = frozenset(",.;:!?)]}%…\"'’”»")
 """The characters a match of ``_CLOSING`` starts with: a line starting otherwise is tested
 for its first letter alone (most lines start with a capital or a digit)."""
-_LOWER_START: Final = regex.compile(r"^\p{Ll}")
+_LOWER_START: Final = Pattern(r"^\p{Ll}")
 # The ends of lines are tested with ``str`` methods: a pattern anchored at the end, such as
 # ``[(\[{,]$``, is tried at every position of the line. (Lines hold no line break.)
 _OPENERS: Final = ("(", "[", "{", ",", "-", "–", "—", "/")

@@ -29,6 +29,7 @@ from ftfy.badness import BADNESS_RE
 
 from ..config import Config
 from ..model import Document
+from ..patterns import Pattern
 from ..text import per_text
 
 __all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
@@ -36,11 +37,11 @@ __all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
 NAME: Final = "normalize_text"
 
 # Spaces other than U+0020 (NBSP, the U+2000 block, narrow NBSP, ideographic space, tab...).
-_ODD_SPACE: Final = regex.compile(r"[^\S\n\u0020]")
+_ODD_SPACE: Final = Pattern(r"[^\S\n\u0020]")
 # Invisible characters that carry no text: zero-width space, word joiner, BOM, soft hyphen.
 _INVISIBLE_CHARS: Final = "\u200b\u2060\ufeff\u00ad"
-_INVISIBLE: Final = regex.compile(f"[{_INVISIBLE_CHARS}]")
-_RUN_OF_SPACES: Final = regex.compile(r" {2,}")
+_INVISIBLE: Final = Pattern(f"[{_INVISIBLE_CHARS}]")
+_RUN_OF_SPACES: Final = Pattern(r" {2,}")
 
 
 def _odd_spaces() -> str:

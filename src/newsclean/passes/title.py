@@ -39,6 +39,7 @@ from ..features import is_label, is_separator, sentence_marks
 from ..layout import HEADLINE_CHARS, HEADLINE_WORDS, looks_like_headline, main_span, prose_words
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
+from ..patterns import Pattern
 from ..text import fold, load_words, per_text, word_count, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
@@ -49,11 +50,11 @@ __all__ = ["find_title", "looks_like_headline", "main_span"]
 NAME: Final = "find_title"
 
 # a copyright line, or a caption that opens with its date ("March 18, 2015 Police secure …")
-_NOT_A_HEADLINE: Final = regex.compile(
+_NOT_A_HEADLINE: Final = Pattern(
     r"^\s*(?:©|\(c\)\s|copyright\b|(?:\p{L}+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})\b)",
     regex.I,
 )
-_TRAIL: Final = regex.compile(r"\s[>›»]\s")  # "Site > News > 2015 > Headline": a breadcrumb trail ...
+_TRAIL: Final = Pattern(r"\s[>›»]\s")  # "Site > News > 2015 > Headline": a breadcrumb trail ...
 _TRAIL_STEPS: Final = 2  # ... of at least this many steps before the headline ("Before > after" is none)
 _TEASER_LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl")  # teaser headers are never titles
 _LOOK_BACK: Final = 60  # blocks above the main text searched for the headline ...
