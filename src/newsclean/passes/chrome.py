@@ -385,7 +385,9 @@ def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     >>> chrome_reason("  |  ", Lexicon(()))
     ('separator', 'punctuation only')
     """
-    if found := _UI_LINE.match(line):
+    # Every UI line pattern needs a colon, or a digit, a bracket, punctuation or a space
+    # to open the line: most lines, which open with a letter and hold no colon, are none.
+    if (not line[:1].isalpha() or ":" in line) and (found := _UI_LINE.match(line)):
         reason = found.lastgroup or ""
         return (reason, _UI_LINES[reason][0])
     return _ui_phrase(line, phrases)
