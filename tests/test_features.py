@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsclean.features import (
+    CJK_CHARS_PER_WORD,
     capitalised_share,
     ends_sentence,
     is_label,
@@ -19,7 +20,7 @@ from newsclean.features import (
     sentence_marks,
     stopword_density,
 )
-from newsclean.text import words
+from newsclean.text import word_count, words
 
 
 @pytest.mark.parametrize(
@@ -51,6 +52,15 @@ def test_sentence_marks(text: str, expected: int) -> None:
     ],
 )
 def test_length_units_counts_cjk_characters(text: str, expected: float) -> None:
+    assert length_units(text) == expected
+
+
+@given(st.text(alphabet="ab 1.\n’“”—…\u00a0«»é日本カナ한", max_size=30))
+def test_length_units_looks_for_cjk_only_where_there_can_be_some(text: str) -> None:
+    # the typography length_units sets aside before it looks is no CJK character
+    cjk = len(regex.findall(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", text))
+    rest = regex.sub(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", " ", text)
+    expected = round(cjk / CJK_CHARS_PER_WORD + word_count(rest), 1) if cjk else float(word_count(text))
     assert length_units(text) == expected
 
 

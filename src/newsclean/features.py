@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from .language import tokens
+from .language import tokens, unpunctuated
 from .patterns import Pattern
 from .text import fold, word_count, word_initials, words
 
@@ -135,7 +135,8 @@ def length_units(text: str) -> float:
     >>> length_units("The Kremlin confirmed it."), length_units("政府は発表した")
     (4.0, 2.8)
     """
-    if text.isascii() or not _CJK.search(text):
+    # Without its typography most text is ASCII, and holds no CJK character to look for.
+    if text.isascii() or unpunctuated(text).isascii() or not _CJK.search(text):
         return float(word_count(text))
     cjk = len(_CJK.findall(text))
     rest = word_count(_CJK.sub(" ", text))

@@ -33,6 +33,7 @@ __all__ = [
     "page_languages",
     "stopwords",
     "tokens",
+    "unpunctuated",
 ]
 
 STOPLIST_LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "id")
@@ -78,12 +79,17 @@ def tokens(text: str) -> list[str]:
     >>> tokens("L'homme a dit: 2 fois!")
     ['l', 'homme', 'a', 'dit', 'fois']
     """
-    return _tokens_of(_unpunctuated(text))
+    return _tokens_of(unpunctuated(text))
 
 
-def _unpunctuated(text: str) -> str:
-    """``text`` with the characters of :data:`_PUNCTUATION` replaced by spaces (which
-    changes none of its tokens): most English lines are then ASCII."""
+def unpunctuated(text: str) -> str:
+    """``text`` with its curly quotes, dashes, ellipses, no-break spaces and guillemets
+    (:data:`_PUNCTUATION`) replaced by spaces, which changes none of its tokens: most
+    English lines are then ASCII.
+
+    >>> unpunctuated("“It’s over” — Jane")
+    ' It s over    Jane'
+    """
     if not text.isascii():
         for char in _PUNCTUATION:
             text = text.replace(char, " ")
@@ -91,7 +97,7 @@ def _unpunctuated(text: str) -> str:
 
 
 def _tokens_of(plain: str) -> list[str]:
-    """:func:`tokens` of an :func:`_unpunctuated` text."""
+    """:func:`tokens` of an :func:`unpunctuated` text."""
     if not plain.isascii():
         return _TOKEN.findall(plain.casefold())
     # casefold is lower; translating bytes beats a regex scan
@@ -231,7 +237,7 @@ def _running_lines(text: str) -> _Running:
     total = packed = 0
     latin = other = False
     for line in lines:
-        plain = _unpunctuated(line)
+        plain = unpunctuated(line)
         found = _tokens_of(plain)
         count, stops = _counts(found)
         total += count
