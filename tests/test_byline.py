@@ -21,6 +21,7 @@ from newsclean.credits import (
     _LABELS,
     _NOT_AUTHOR,
     _TAIL_CUT,
+    _date_re,
     _may_hold,
     _phrase_keys,
     _split_at_label,
@@ -432,6 +433,22 @@ def test_date_lead_matched_from_the_end_cuts_like_the_plain_pattern(parts: list[
     text = "".join(parts)
     plain = r"(?:\s+(?:on|at|le|am|um|el|il|em|op|w|dnia|de|del|du|den|à|a|o))+$"
     assert _DATE_LEAD.sub("", text) == regex.sub(plain, "", text)
+
+
+_DATE_PARTS = [" ", "  ", "\t", ".", ",", "de", "1", "18", "2019", "st", "ﬆ", "th", "x", "AUGUﬆ", "März"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*_DATE_PARTS, "march", "MARCH", "Sept", "juin", "ma"]), max_size=10))
+def test_date_pattern_finds_what_it_finds_without_its_lookahead(parts: list[str]) -> None:
+    """The lookahead that turns words down before the month names are tried changes no
+    match (case-folded spellings and ligatures included)."""
+    text = "".join(parts)
+    pattern = _date_re().compiled
+    plain = regex.compile(pattern.pattern.replace(r"(?=\p{L}+\.?\s+\d)", ""), pattern.flags)
+    assert plain.pattern != pattern.pattern
+    found, expected = pattern.search(text), plain.search(text)
+    assert (found and found.regs) == (expected and expected.regs)
 
 
 # --- fast paths find what the plain definitions find ---------------------------------------
