@@ -14,7 +14,7 @@ from newsclean import Config, Kind
 from newsclean.passes import duplicates
 from newsclean.passes.duplicates import drop_duplicates
 from newsclean.segment import segment
-from newsclean.text import fold
+from newsclean.text import clear_caches, fold
 
 P1 = "The council approved the new budget on Monday after a long and heated debate."
 P2 = "Heavy rain caused flooding in the northern districts, and several roads were closed."
@@ -212,3 +212,28 @@ def test_an_exact_copy_of_a_near_duplicate_is_found_past_the_search_bounds() -> 
     finally:
         duplicates.EXACT_WINDOW = old
     assert [(pos, source) for pos, source, _ in got] == [(1, 0), (len(paragraphs) - 1, 0)]
+
+
+def test_a_key_that_came_near_no_kept_key_is_not_compared_again_with_fewer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As in a settling round: blocks compared again with some of the blocks they came
+    near none of on the page are not compared again, and come out the same."""
+    paragraphs = [P1, P2, P3, P1[::-1], P2[::-1]]
+    page, body = "\n\n".join(paragraphs), "\n\n".join(paragraphs[1:])
+    calls: list[str] = []
+    extract_one = duplicates.process.extractOne
+
+    def counted(query: str, *args: object, **kwargs: object) -> object:
+        calls.append(query)
+        return extract_one(query, *args, **kwargs)
+
+    monkeypatch.setattr(duplicates.process, "extractOne", counted)
+    clear_caches()
+    drop_duplicates(segment(page), Config())
+    calls.clear()
+    settled = drop_duplicates(segment(body), Config())
+    assert calls == []
+    clear_caches()
+    assert drop_duplicates(segment(body), Config()) == settled
+    assert len(calls) == len(paragraphs) - 2  # each body block after the first

@@ -32,6 +32,7 @@ __all__ = [
     "key_words",
     "load_phrases",
     "load_words",
+    "on_clear",
     "per_text",
     "word_count",
     "word_initials",
@@ -112,7 +113,7 @@ def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenat
         memo.clear()
         held = 0
 
-    _CLEARS.append(clear)
+    on_clear(clear)
 
     @wraps(measure)
     def remembered(text: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
@@ -132,6 +133,12 @@ def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenat
         return cast(_R, found)
 
     return cast(Any, remembered_text) if len(signature(measure).parameters) == 1 else remembered
+
+
+def on_clear(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_caches` call ``clear``: for a cache of answers kept elsewhere
+    than in a :func:`per_text` cache."""
+    _CLEARS.append(clear)
 
 
 def clear_caches() -> None:
