@@ -21,7 +21,9 @@ from newsclean.credits import (
     _LABELS,
     _NOT_AUTHOR,
     _TAIL_CUT,
+    _ascii_label_re,
     _date_re,
+    _label_re,
     _may_hold,
     _phrase_keys,
     _split_at_label,
@@ -55,7 +57,7 @@ from newsclean.passes.byline import (
     _side,
     parse_credit,
 )
-from newsclean.text import words
+from newsclean.text import load_phrases, words
 
 
 def page(*head: str, tail: tuple[str, ...] = (), chrome: tuple[str, ...] = ("Home", "News", "Sport")) -> str:
@@ -449,6 +451,24 @@ def test_date_pattern_finds_what_it_finds_without_its_lookahead(parts: list[str]
     assert plain.pattern != pattern.pattern
     found, expected = pattern.search(text), plain.search(text)
     assert (found and found.regs) == (expected and expected.regs)
+
+
+_LABEL_PARTS = [
+    *(w for p in load_phrases(_LABELS) for w in p.split()),
+    *(p.upper() for p in load_phrases(_LABELS)[:10]),
+    *" \t\x0b\x1c:@.'-|",
+    "Jane",
+    "x",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LABEL_PARTS), max_size=8))
+def test_the_ascii_label_pattern_finds_what_the_label_pattern_finds(parts: list[str]) -> None:
+    line = " ".join(parts) if len(parts) % 2 else "".join(parts)
+    if line.isascii():
+        found = [(m.span(), m["label"]) for m in _ascii_label_re().finditer(line)]
+        assert found == [(m.span(), m["label"]) for m in _label_re().finditer(line)]
 
 
 # --- fast paths find what the plain definitions find ---------------------------------------

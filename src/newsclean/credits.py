@@ -67,15 +67,37 @@ def phrase_pattern(name: str) -> str:
     return _alternation(load_phrases(name))
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
+def _alternation(phrases: tuple[str, ...], space: str = r"\s") -> str:
     ordered = sorted({p.rstrip(" *") for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(regex.escape(w) for w in p.split()) for p in ordered)
+    return "|".join(f"{space}+".join(regex.escape(w) for w in p.split()) for p in ordered)
+
+
+_LABEL: Final = r"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-]){space}*:?{space}*"
 
 
 @cache
 def _label_re() -> Pattern:
     labels = _alternation(load_phrases(_LABELS))
-    return Pattern(rf"(?<![\w@.'’-])(?P<label>{labels})(?![\w'’-])\s*:?\s*", regex.I | regex.V1)
+    return Pattern(_LABEL.format(labels=labels, space=r"\s"), regex.I | regex.V1)
+
+
+_ASCII_SPACE: Final = r"[\t-\r ]"
+"""The ASCII characters that ``regex`` calls ``\\s`` (``re`` adds U+001C-U+001F)."""
+
+
+@cache
+def _ascii_label_re() -> re.Pattern[str]:
+    """:func:`_label_re` for an ASCII line, in the standard library's ``re``, which finds
+    the labels of the lines :func:`label_split` reads four times faster.
+
+    On ASCII text the two find the same: the phrases are casefolded, so ``regex``'s full
+    case folding matches an ASCII text where it lower-cases to a phrase, as ``re.I``
+    does; a phrase with a letter beyond ASCII matches no ASCII text, and is left out; the
+    word characters of ASCII are the same in both, and the spaces are spelled out.
+    """
+    ascii_phrases = tuple(p for p in load_phrases(_LABELS) if p.isascii())
+    labels = _alternation(ascii_phrases, _ASCII_SPACE)
+    return re.compile(_LABEL.format(labels=labels, space=_ASCII_SPACE), re.I)
 
 
 @cache
@@ -363,7 +385,7 @@ def _split_at_label(line: str) -> tuple[str, str, str] | None:
     """Cached worker of :func:`label_split`, for lines that may hold a label."""
     if _not_author_re().match(line.strip()):
         return None
-    for match in _label_re().finditer(line):
+    for match in (_ascii_label_re() if line.isascii() else _label_re()).finditer(line):
         raw_before = line[: match.start()]
         before = raw_before.strip(" |•·/—–-:")
         rest = line[match.end() :].strip()
