@@ -312,6 +312,12 @@ def test_fold_of_ascii_text_is_its_definition(text: str) -> None:
         assert text_module.fold(ascii_text) == _fold_reference(ascii_text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ9_ .'\n\u00e9\u0130\u00df\ufb06" + text_module.PUNCTUATION, max_size=60))
+def test_fold_of_text_ascii_but_for_its_typography_is_its_definition(text: str) -> None:
+    assert text_module.fold(text) == _fold_reference(text)
+
+
 def test_words_returns_a_fresh_list() -> None:
     first = text_module.words("one two")
     first.append("three")

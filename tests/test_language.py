@@ -16,7 +16,6 @@ from newsclean.language import (
     _NOT_KANA,
     _NOT_LATIN,
     _OUTSIDE_LATIN_PAGES,
-    _PUNCTUATION,
     _SAMPLE_CHARS,
     STOPLIST_LANGUAGES,
     _guess_blocks,
@@ -31,6 +30,7 @@ from newsclean.language import (
     tokens,
 )
 from newsclean.segment import segment
+from newsclean.text import PUNCTUATION
 
 
 @pytest.mark.parametrize(
@@ -143,11 +143,11 @@ def test_tokens_of_ascii_text_are_the_letter_runs(text: str) -> None:
 
 
 def test_the_punctuation_read_the_ascii_way_is_no_part_of_a_token() -> None:
-    assert regex.search(r"[\p{L}\p{M}]", _PUNCTUATION + _PUNCTUATION.casefold()) is None
+    assert regex.search(r"[\p{L}\p{M}]", PUNCTUATION + PUNCTUATION.casefold()) is None
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="aZé ,.'\n1\u0301" + _PUNCTUATION, max_size=60))
+@given(st.text(alphabet="aZé ,.'\n1\u0301" + PUNCTUATION, max_size=60))
 def test_tokens_are_the_letter_runs(text: str) -> None:
     assert tokens(text) == regex.findall(r"[\p{L}\p{M}]+", text.casefold())
 

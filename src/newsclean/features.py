@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Final
 
-from .language import tokens, unpunctuated
+from .language import tokens
 from .patterns import Pattern
-from .text import fold, word_count, word_initials, words
+from .text import fold, unpunctuated, word_count, word_initials, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",

@@ -22,7 +22,7 @@ from typing import Final, NamedTuple
 
 from .model import Document
 from .patterns import Pattern
-from .text import load_phrases, per_text
+from .text import load_phrases, per_text, unpunctuated
 
 __all__ = [
     "CJK_LANGUAGES",
@@ -33,7 +33,6 @@ __all__ = [
     "page_languages",
     "stopwords",
     "tokens",
-    "unpunctuated",
 ]
 
 STOPLIST_LANGUAGES: Final = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "id")
@@ -56,11 +55,6 @@ _ASCII_TOKENS: Final = bytes(
 )
 """A ``bytes.translate`` table for ASCII text: each letter to lower case, every other
 character to a space, so that splitting the translation gives the tokens."""
-_PUNCTUATION: Final = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
-"""Curly quotes, dashes, the ellipsis, the no-break space and guillemets: characters that
-are no part of a token, like a space, and the only non-ASCII ones of most English lines
-(two in three of the non-ASCII lines the dev pages' languages are guessed from), which
-:func:`tokens` replaces by spaces so as to read such a line the fast ASCII way."""
 _LATIN: Final = Pattern(r"\p{Latin}")
 # Runs of the characters not in a script: removing them leaves the script's letters,
 # which counts them several times faster than listing them with ``findall``.
@@ -82,22 +76,8 @@ def tokens(text: str) -> list[str]:
     return _tokens_of(unpunctuated(text))
 
 
-def unpunctuated(text: str) -> str:
-    """``text`` with its curly quotes, dashes, ellipses, no-break spaces and guillemets
-    (:data:`_PUNCTUATION`) replaced by spaces, which changes none of its tokens: most
-    English lines are then ASCII.
-
-    >>> unpunctuated("“It’s over” — Jane")
-    ' It s over    Jane'
-    """
-    if not text.isascii():
-        for char in _PUNCTUATION:
-            text = text.replace(char, " ")
-    return text
-
-
 def _tokens_of(plain: str) -> list[str]:
-    """:func:`tokens` of an :func:`unpunctuated` text."""
+    """:func:`tokens` of an :func:`~newsclean.text.unpunctuated` text."""
     if not plain.isascii():
         return _TOKEN.findall(plain.casefold())
     # casefold is lower; translating bytes beats a regex scan
