@@ -367,6 +367,13 @@ def test_per_text_keys_every_argument_keeps_none_and_stays_bounded() -> None:
     calls.clear()
     measure("0")
     assert calls == [("0", 0, False)]
+    # the bound counts the answers for every set of other arguments together
+    for number in range(text_module.CACHE_SIZE // 2 + 1):
+        measure(str(number), 1)
+        measure(str(number), 2)
+    calls.clear()
+    measure("0", 1)
+    assert calls == [("0", 1, False)]
 
 
 def test_per_text_holds_at_most_cache_chars_of_text() -> None:
