@@ -27,13 +27,13 @@ __all__ = [
     "CACHE_SIZE",
     "PUNCTUATION",
     "WORD",
+    "Memo",
     "clear_caches",
     "first_key_word",
     "fold",
     "key_words",
     "load_phrases",
     "load_words",
-    "on_clear",
     "per_text",
     "unpunctuated",
     "word_count",
@@ -73,7 +73,7 @@ its memory (an answer is no larger than its text, but for the words of a text)."
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 _CLEARS: Final[list[Callable[[], None]]] = []
-"""The ``clear`` of every :func:`per_text` cache: one per decorated function."""
+"""The ``clear`` of every :class:`Memo`."""
 _MISSING: Final = object()
 """What a cache look-up gives for a text it does not hold (an answer may be ``None``)."""
 _KEYWORDS: Final = object()
@@ -105,58 +105,68 @@ def per_text(measure: Callable[Concatenate[str, _P], _R]) -> Callable[Concatenat
     call or kept for an answer: a kept tuple holding a lexicon is an object the garbage
     collector walks again and again (a quarter fewer collections over the dev pages).
     """
-    # text -> answer; for a function of more arguments: the others -> text -> answer
-    memo: dict[Any, Any] = {}
-    held = answers = 0  # the characters of the texts ``memo`` holds, and its answers
-
-    def keep(text: str, found: Any, others: Any = _MISSING) -> None:
-        """Remember ``found`` for ``text`` (and the ``others`` arguments, if any) unless
-        ``text`` is too long; first empty a cache it would fill."""
-        nonlocal held, answers
-        if (size := len(text)) <= CACHE_MAX_CHARS:
-            if answers >= CACHE_SIZE or held + size > CACHE_CHARS:
-                clear()
-            (memo if others is _MISSING else memo.setdefault(others, {}))[text] = found
-            held += size
-            answers += 1
-
-    def clear() -> None:
-        nonlocal held, answers
-        memo.clear()
-        held = answers = 0
-
-    on_clear(clear)
+    memo = Memo()
+    answers = memo.answers  # text -> answer; for more arguments: the others -> text -> answer
 
     @wraps(measure)
     def remembered(text: str, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         others = (*args, _KEYWORDS, *kwargs.items()) if kwargs else args
-        answered = memo.get(others)
+        answered = answers.get(others)
         found = _MISSING if answered is None else answered.get(text, _MISSING)
         if found is _MISSING:
             found = measure(text, *args, **kwargs)
-            keep(text, found, others)
+            if (size := len(text)) <= CACHE_MAX_CHARS:
+                memo.make_room(size)
+                answers.setdefault(others, {})[text] = found
         return cast(_R, found)
 
     @wraps(measure)
     def remembered_text(text: str, /) -> _R:
-        found = memo.get(text, _MISSING)
+        found = answers.get(text, _MISSING)
         if found is _MISSING:
             found = measure(text)  # type: ignore[call-arg]  # measure takes the text alone
-            keep(text, found)
+            if (size := len(text)) <= CACHE_MAX_CHARS:
+                memo.make_room(size)
+                answers[text] = found
         return cast(_R, found)
 
     return cast(Any, remembered_text) if len(signature(measure).parameters) == 1 else remembered
 
 
-def on_clear(clear: Callable[[], None]) -> None:
-    """Have :func:`clear_caches` call ``clear``: for a cache of answers kept elsewhere
-    than in a :func:`per_text` cache."""
-    _CLEARS.append(clear)
+class Memo:
+    """A store of answers kept for texts, bounded like every cache of newsclean: at most
+    :data:`CACHE_SIZE` answers for at most :data:`CACHE_CHARS` characters of text, emptied
+    before it takes an answer that would exceed either, and by :func:`clear_caches`.
+
+    The owner reads and writes :attr:`answers` itself, and calls :meth:`make_room` before
+    it keeps an answer: a look-up costs one ``dict.get``, the bounds only a miss.
+    """
+
+    __slots__ = ("answers", "count", "held")
+
+    def __init__(self) -> None:
+        self.answers: dict[Any, Any] = {}
+        self.count = 0  # the answers kept since the store was last emptied
+        self.held = 0  # and the characters of their texts
+        _CLEARS.append(self.clear)
+
+    def make_room(self, chars: int) -> None:
+        """Count an answer for ``chars`` characters of text about to be kept, first
+        emptying the store if it would be over a bound."""
+        if self.count >= CACHE_SIZE or self.held + chars > CACHE_CHARS:
+            self.clear()
+        self.count += 1
+        self.held += chars
+
+    def clear(self) -> None:
+        self.answers.clear()
+        self.count = self.held = 0
 
 
 def clear_caches() -> None:
-    """Empty every :func:`per_text` cache. Results never depend on the caches; a benchmark
-    clears them so that a page it times again is measured as the first time."""
+    """Empty every :func:`per_text` cache and every other :class:`Memo`. Results never
+    depend on the caches; a benchmark clears them so that a page it times again is
+    measured as the first time."""
     for clear in _CLEARS:
         clear()
 

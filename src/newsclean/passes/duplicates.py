@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from ..config import Config
 from ..model import Document, Kind
-from ..text import CACHE_CHARS, CACHE_SIZE, fold, on_clear
+from ..text import Memo, fold
 
 __all__ = ["drop_duplicates"]
 
@@ -45,24 +45,14 @@ _MAX_CANDIDATES: Final = 32
 COMPARE_BUDGET: Final = 50_000
 
 
-_Compared = tuple[str, float]
-_UNMATCHED: Final[dict[_Compared, frozenset[str]]] = {}
+_UNMATCHED: Final = Memo()
 """For a key and a threshold, the kept keys it was compared with, whole windows only,
 when it came near none of them: compared with some of them only, it comes near none
 either, and ``rapidfuzz`` need not compare it again. The pipeline's settling round
 compares the body's keys with the body before them, which the first round compared them
-with (and more): those comparisons are not made twice. Emptied when it holds
-:data:`~newsclean.text.CACHE_SIZE` answers or :data:`~newsclean.text.CACHE_CHARS`
-characters of keys."""
-_unmatched_chars = [0]  # the characters of the keys that _UNMATCHED holds
-
-
-def _clear_unmatched() -> None:
-    _UNMATCHED.clear()
-    _unmatched_chars[0] = 0
-
-
-on_clear(_clear_unmatched)
+with (and more): those comparisons are not made twice. A bounded
+:class:`~newsclean.text.Memo`, an entry counting the characters of its key and of the keys
+it was compared with."""
 
 
 class _Kept:
@@ -122,7 +112,8 @@ class _Kept:
             window = self._candidates(key, self.lengths[lo], self.lengths[hi - 1])
             choices = [self.keys[seq] for seq in window]
             positions = [self.positions[seq] for seq in window]
-        if (unmatched := _UNMATCHED.get((key, threshold))) is not None and unmatched.issuperset(choices):
+        unmatched = _UNMATCHED.answers.get((key, threshold))
+        if unmatched is not None and unmatched.issuperset(choices):
             return None
         # extractOne keeps the first of equal best scores, like a loop with score_cutoff.
         found = process.extractOne(
@@ -134,7 +125,8 @@ class _Kept:
         )
         if found is None:
             if whole:
-                _remember_unmatched((key, threshold), choices, len(key) + chars)
+                _UNMATCHED.make_room(len(key) + chars)
+                _UNMATCHED.answers[key, threshold] = frozenset(choices)
             return None
         return positions[found[2]], found[1]
 
@@ -163,15 +155,6 @@ class _Kept:
                 break
             found.append(seq)
         return sorted(found, key=lambda seq: (len(keys[seq]), seq))
-
-
-def _remember_unmatched(compared: _Compared, choices: list[str], chars: int) -> None:
-    """Keep that ``compared`` came near none of ``choices`` (``chars`` characters of keys
-    in all); first empty :data:`_UNMATCHED` if it would be over a bound."""
-    if len(_UNMATCHED) >= CACHE_SIZE or _unmatched_chars[0] + chars > CACHE_CHARS:
-        _clear_unmatched()
-    _UNMATCHED[compared] = frozenset(choices)
-    _unmatched_chars[0] += chars
 
 
 def drop_duplicates(doc: Document, config: Config) -> Document:
