@@ -136,7 +136,7 @@ def length_units(text: str) -> float:
     (4.0, 2.8)
     """
     # Without its typography most text is ASCII, and holds no CJK character to look for.
-    if text.isascii() or unpunctuated(text).isascii() or not _CJK.search(text):
+    if unpunctuated(text).isascii() or not _CJK.search(text):
         return float(word_count(text))
     cjk = len(_CJK.findall(text))
     rest = word_count(_CJK.sub(" ", text))
