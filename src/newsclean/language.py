@@ -148,6 +148,12 @@ Hangul, kana, Han or Cyrillic letter lies in these ranges; ``tests/test_language
 checks it)."""
 
 
+def _other_script(text: str) -> bool:
+    """Whether ``text`` holds a Hangul, kana, Han or Cyrillic letter (the range test
+    first: it is cheaper, and most text fails it)."""
+    return _OUTSIDE_LATIN_PAGES.search(text) is not None and _NON_LATIN_SCRIPT.search(text) is not None
+
+
 def _script(sample: str) -> str | None:
     """The writing system most letters of ``sample`` are in: a CJK language code, ``"ru"``
     (Cyrillic), ``"latin"``, or ``None`` when it has no letters of these.
@@ -155,7 +161,7 @@ def _script(sample: str) -> str | None:
     Most pages hold no Hangul, kana, Han or Cyrillic at all: then only whether any Latin
     letter exists matters, and nothing needs counting.
     """
-    if _OUTSIDE_LATIN_PAGES.search(sample) is None or _NON_LATIN_SCRIPT.search(sample) is None:
+    if not _other_script(sample):
         return "latin" if _LATIN.search(sample) else None
     han = len(_NOT_HAN.sub("", sample))
     kana = len(_NOT_KANA.sub("", sample))
@@ -226,9 +232,7 @@ def _running_lines(text: str) -> _Running:
             latin = latin or count > 0
         else:
             latin = latin or _LATIN.search(line) is not None
-            other = other or (
-                _OUTSIDE_LATIN_PAGES.search(line) is not None and _NON_LATIN_SCRIPT.search(line) is not None
-            )
+            other = other or _other_script(line)
     return _Running(len(lines), sum(map(len, lines)), total, packed, latin, other)
 
 
