@@ -318,6 +318,24 @@ def test_fold_of_text_ascii_but_for_its_typography_is_its_definition(text: str) 
     assert text_module.fold(text) == _fold_reference(text)
 
 
+# word characters, apostrophes, spaces; Latin-1 letters, a superscript, a feminine ordinal,
+# a sign; a combining accent, Cyrillic; Windows-1252's letters, modifier, tilde, sign and a
+# C1 control it lacks; typography
+_WORDISH = "aZ9_ .'\n\u00e9\u00b2\u00aa\u00d7\u0301\u0416\u0160\u02c6\u02dc\u2122\u0081"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(alphabet=_WORDISH + text_module.PUNCTUATION), st.text(max_size=60)))
+def test_word_count_counts_the_words(text: str) -> None:
+    assert text_module.word_count(text) == len(text_module.WORD.findall(text))
+
+
+def test_word_count_on_every_windows_1252_character() -> None:
+    everything = "".join(map(chr, range(256))) + bytes(range(128, 256)).decode("cp1252", errors="ignore")
+    for text in (everything, " ".join(everything), "'".join(everything), "''".join(everything)):
+        assert text_module.word_count(text) == len(text_module.WORD.findall(text))
+
+
 def test_words_returns_a_fresh_list() -> None:
     first = text_module.words("one two")
     first.append("three")

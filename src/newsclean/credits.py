@@ -22,7 +22,7 @@ import regex
 
 from .features import is_separator
 from .patterns import Pattern
-from .text import fold, key_words, load_phrases, load_words, per_text, words
+from .text import fold, key_words, load_phrases, load_words, per_text, word_count
 
 __all__ = [
     "Names",
@@ -250,7 +250,7 @@ def _not_name_words() -> frozenset[str]:
 
 def is_role(text: str) -> bool:
     """A short line naming a job, not a person ("Games Editor", "Journaliste au Monde")."""
-    if len(words(text)) > 8:
+    if word_count(text) > 8:
         return False
     folded = fold(text)
     if _phrase_keys(_ROLES)[0].isdisjoint(folded.split()):
@@ -353,10 +353,10 @@ def is_date_line(text: str) -> bool:
         return False  # most lines: too long for a date word, and no digit for any other shape
     # deglue only puts spaces between letters: it keeps a line break and a final period,
     # and adds words, so a line that fails these tests before it fails them after
-    if "\n" in stripped or stripped.endswith(".") or len(words(stripped)) > _DATE_WORDS:
+    if "\n" in stripped or stripped.endswith(".") or word_count(stripped) > _DATE_WORDS:
         return False
     stripped = deglue(stripped)
-    if len(words(stripped)) > _DATE_WORDS:
+    if word_count(stripped) > _DATE_WORDS:
         return False
     if _RELATIVE.match(stripped):
         return True

@@ -56,7 +56,7 @@ from ..features import is_prose, is_separator
 from ..layout import looks_like_headline, main_span
 from ..model import Block, Document, Kind
 from ..patterns import Pattern
-from ..text import fold, per_text, words
+from ..text import fold, per_text, word_count
 
 __all__ = ["Credit", "byline_blocks", "credit_of", "is_date_line", "parse_credit", "split_byline"]
 
@@ -270,7 +270,7 @@ def _labelled(lines: _Lines, i: int) -> _Candidate | None:  # noqa: PLR0911 (one
         open_end = found.open_end
     else:
         prev = i - 1
-        if prev >= 0 and lines.pos[prev] == lines.pos[i] and len(words(lines.text[prev])) > 6:
+        if prev >= 0 and lines.pos[prev] == lines.pos[i] and word_count(lines.text[prev]) > 6:
             return None  # a bare "by" inside running text
         open_end = True
     taken = [i]
@@ -314,7 +314,7 @@ def _supports(text: str) -> bool:
         or is_role(text)
         or is_agency(text) is not None
         or bool(_FOLLOW.match(text))
-        or bool(len(text) <= _NUMERIC_CHARS and len(words(text)) <= 4 and _DIGIT.search(text))
+        or bool(len(text) <= _NUMERIC_CHARS and word_count(text) <= 4 and _DIGIT.search(text))
     )
 
 
@@ -572,7 +572,7 @@ def _credit_lines(
         block = blocks[pos]
         if pos in marked or block.kind is not body:
             continue
-        if pos in credited and len(words(block.text)) <= 20:
+        if pos in credited and word_count(block.text) <= 20:
             owner = _copyright_owner(block.text) if owner_wanted else None
             if owner is not None:  # "© 2016-2020 Jane Doe" on a page without a byline
                 owner_wanted = False

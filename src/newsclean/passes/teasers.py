@@ -17,7 +17,7 @@ from ..features import ends_sentence, is_label, is_separator, is_truncated
 from ..language import page_languages
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
-from ..text import first_key_word, words
+from ..text import first_key_word, word_count
 
 __all__ = ["split_header", "split_teasers"]
 
@@ -57,7 +57,7 @@ def _split_header(text: str, headers: Lexicon) -> tuple[str, str] | None:
 
 def _is_item(text: str, label: bool) -> bool:
     """Whether ``text`` (an :func:`is_label` when ``label``) reads like a list item."""
-    count = len(words(text))
+    count = word_count(text)
     if label or (is_truncated(text) and count <= _MAX_ITEM_WORDS):
         return True
     return (
