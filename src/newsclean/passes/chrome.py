@@ -376,7 +376,6 @@ def main_region(scores: list[float | None]) -> tuple[int, int] | None:
     return best_span
 
 
-@per_text
 def chrome_reason(line: str, phrases: Lexicon) -> tuple[str, str] | None:
     """``(reason, detail)`` when ``line`` is UI text, else ``None``.
 
