@@ -42,6 +42,18 @@ def test_sentence_marks(text: str, expected: int) -> None:
     assert sentence_marks(text) == expected
 
 
+# The definition: a run of marks whose first has a word character (and at most one
+# closing quote or bracket) before it; the library's pattern tests that after the mark.
+_MARK_DEFINITION = regex.compile(
+    r"(?<=\w[\p{Pf}\"')\]]?)[.!?…]+(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
+)
+
+
+@given(st.text(alphabet="aZ9 .!?…。\"')]\u201d\n\t", max_size=40))
+def test_sentence_marks_is_its_definition(text: str) -> None:
+    assert sentence_marks(text) == len(_MARK_DEFINITION.findall(text))
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
