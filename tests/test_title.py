@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -461,16 +459,3 @@ def test_main_span_reads_a_sentence_end_off_the_last_character(count: int, endin
 def test_a_two_word_heading_is_a_title_only_close_above_the_body(menu: int, expected: str | None) -> None:
     # the short-heading test is run only within this reach: further up its answer is not read
     assert title("New Zealand", *["Home", "News", "Sport"][:menu], *BODY) == expected
-
-
-_KEY_WORDS = st.sampled_from(["plan", "planet", "the", "a", "moon", "an", "plans", "x"])
-
-
-@settings(max_examples=300)
-@given(
-    st.lists(st.lists(_KEY_WORDS, max_size=4).map(" ".join), max_size=12),
-    st.frozensets(_KEY_WORDS),
-)
-def test_vocabulary_counts_keys_holding_each_word_up_to_two(keys: list[str], wanted: frozenset[str]) -> None:
-    blocks = Counter(word for key in keys for word in set(key.split()) if word in wanted)
-    assert title_pass._vocabulary(keys, wanted) == {word: min(count, 2) for word, count in blocks.items()}

@@ -25,10 +25,10 @@ trail kept in the change's detail.
 
 from __future__ import annotations
 
-import bisect
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import chain
 from typing import Final
 
 import regex
@@ -180,9 +180,7 @@ class _Page:
     doc: Document
     start: int  # the first block of the main text
     copies: dict[str, list[int]]  # a candidate's folded text -> the blocks that print it
-    vocabulary: dict[str, int]
-    """A candidate's content word -> how many blocks of the main text use it: one, or two
-    for two or more (a score asks for one block, or for one besides the candidate's own)."""
+    vocabulary: dict[str, int]  # a candidate's content word -> the blocks of the main text using it
     title: str  # the page's first line, folded: the page title, when the page starts with it
 
 
@@ -335,8 +333,11 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
     up in the copies, and only their words in the main text's vocabulary.
 
     Speed: an ASCII text's key is no longer than the text, so a shorter block is no copy
-    and is not folded (most blocks: menu items, buttons). The main text's words are not
-    listed: each candidate word is looked for in its folded keys (see :func:`_vocabulary`).
+    and is not folded (most blocks: menu items, buttons). The main text's folded words are
+    intersected with the candidates' words through ``map`` and counted by ``Counter``, each
+    a C-level call over the blocks, not a Python loop a block; a block's words are not made
+    a set first (a cached set of every paragraph's words cost more to build than its reuse
+    in the next round saved).
     """
     blocks = doc.blocks
     texts = [block.text for block in blocks]
@@ -351,33 +352,10 @@ def _page(doc: Document, span: tuple[int, int], candidates: list[int]) -> _Page:
         ):
             copies.setdefault(key, []).append(p)
     wanted = frozenset().union(*(_content_words(_headline_text(texts[p])) for p in candidates))
-    main = [fold(block.text) for block in blocks[span[0] : span[1] + 1] if block.kind is _BODY]
-    return _Page(doc, span[0], copies, _vocabulary(main, wanted), fold(texts[0].split("\n", 1)[0]))
-
-
-def _vocabulary(keys: list[str], wanted: frozenset[str]) -> dict[str, int]:
-    """For each ``wanted`` word (a word of a folded key) that some of the folded ``keys``
-    hold, how many of them do: one, or two for two or more.
-
-    >>> sorted(_vocabulary(["the plan", "a plan", "planet"], frozenset({"plan", "planet", "moon"})).items())
-    [('plan', 2), ('planet', 1)]
-
-    Speed: the main text's words are not listed (most of the title pass's allocations
-    were those words). The keys are joined, each word of a key between spaces and the
-    keys between line breaks (a key holds neither at its ends, nor a line break), and a
-    word is found by at most two C-level searches: in its first key, and in a later one.
-    """
-    joined = " " + " \n ".join(keys) + " "
-    # where each key's stretch " key \n" of the join starts
-    starts = list(accumulate((len(key) + 3 for key in keys[:-1]), initial=0))
-    found = {}
-    for word in wanted:
-        needle = f" {word} "
-        if (first := joined.find(needle)) < 0:
-            continue
-        after = bisect.bisect_right(starts, first)  # the key after the one that holds it
-        found[word] = 1 if after == len(starts) or joined.find(needle, starts[after]) < 0 else 2
-    return found
+    main = [block.text for block in blocks[span[0] : span[1] + 1] if block.kind is _BODY]
+    # the candidates' words that each block uses, once a block
+    vocabulary = Counter(chain.from_iterable(map(wanted.intersection, map(str.split, map(fold, main)))))
+    return _Page(doc, span[0], copies, vocabulary, fold(texts[0].split("\n", 1)[0]))
 
 
 def find_title(doc: Document, config: Config) -> Document:
