@@ -459,3 +459,14 @@ def test_main_span_reads_a_sentence_end_off_the_last_character(count: int, endin
 def test_a_two_word_heading_is_a_title_only_close_above_the_body(menu: int, expected: str | None) -> None:
     # the short-heading test is run only within this reach: further up its answer is not read
     assert title("New Zealand", *["Home", "News", "Sport"][:menu], *BODY) == expected
+
+
+_REPRINT_WORDS = st.sampled_from(["Kim", "kim", "visits", "VISITS", "Moscow", "Korea’s", "in", "May", "-"])
+
+
+@settings(max_examples=300)
+@given(st.lists(_REPRINT_WORDS, max_size=8).map(" ".join), st.lists(_REPRINT_WORDS, max_size=6).map(" ".join))
+def test_reprint_below_is_a_shortened_copy(headline: str, below: str) -> None:
+    doc = Document((Block(0, headline), Block(1, below)))
+    mine, theirs = title_pass._word_set(headline), title_pass._word_set(below)
+    assert title_pass._reprinted_below(doc, 0) == (len(theirs) >= title_pass._SHORT and theirs < mine)

@@ -40,7 +40,7 @@ from ..layout import HEADLINE_CHARS, HEADLINE_WORDS, looks_like_headline, main_s
 from ..lexicon import Lexicon, lexicon
 from ..model import Document, Kind
 from ..patterns import Pattern
-from ..text import fold, load_words, per_text, word_count, words
+from ..text import WORD, fold, load_words, per_text, word_count, words
 from .byline import byline_blocks
 from .chrome import chrome_reason
 from .teasers import split_header
@@ -228,12 +228,18 @@ def _word_set(text: str) -> frozenset[str]:
 
 
 def _reprinted_below(doc: Document, pos: int) -> bool:
-    """The headline printed again just under it, split or shortened ("Name" / "rest of it")."""
+    """The headline printed again just under it, split or shortened ("Name" / "rest of it").
+
+    A block under it is read word by word, found one at a time, until one is not the
+    headline's (most blocks: the first or second word of a paragraph); only a block of
+    the headline's words alone is made a set."""
     mine = _word_set(doc.blocks[pos].text)
     for p in range(pos + 1, min(len(doc.blocks), pos + _REPRINT_REACH + 1)):
-        theirs = _word_set(doc.blocks[p].text)
-        if len(theirs) >= _SHORT and theirs < mine:
-            return True
+        text = doc.blocks[p].text
+        if all(word[0].casefold() in mine for word in WORD.finditer(text)):
+            theirs = _word_set(text)
+            if len(theirs) >= _SHORT and theirs < mine:
+                return True
     return False
 
 
