@@ -281,16 +281,24 @@ def _halve(text: str) -> str:
 
 
 def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
-    """Every compiled pattern held by a newsclean module, by ``module.NAME``."""
-    found = []
+    """Every compiled pattern held by a newsclean module, once, by ``module.NAME``: a pattern
+    held under several names (``regex`` compiles one source once; a module imports another's)
+    by the first one its module defines, private or exported (``features.SEPARATOR_LINE``,
+    not ``passes.chrome.SEPARATOR_LINE``), else by the first."""
+    names: dict[int, list[tuple[bool, str]]] = {}
+    patterns: dict[int, regex.Pattern[str]] = {}
     for mod_name, mod in sorted(sys.modules.items()):
         if not mod_name.startswith("newsclean") or mod is None:
             continue
+        exported = set(getattr(mod, "__all__", ()))
         for attr, held in sorted(vars(mod).items()):
             value = getattr(held, "compiled", held)  # a newsclean Pattern holds its regex pattern
-            if hasattr(value, "pattern") and hasattr(value, "search") and isinstance(value.pattern, str):
-                found.append((f"{mod_name.removeprefix('newsclean.')}.{attr}", value))
-    return found
+            if hasattr(value, "search") and isinstance(getattr(value, "pattern", None), str):
+                own = attr.startswith("_") or not exported or attr in exported
+                names.setdefault(id(value), []).append((own, f"{mod_name.removeprefix('newsclean.')}.{attr}"))
+                patterns[id(value)] = value
+    chosen = [(next((n for own, n in held if own), held[0][1]), patterns[key]) for key, held in names.items()]
+    return sorted(chosen, key=lambda item: item[0])
 
 
 def pattern_growth(quick: bool) -> list[list[str]]:

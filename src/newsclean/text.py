@@ -2,8 +2,9 @@
 
 Judgement lives in the passes; this module only measures and loads.
 
-Speed: every pass asks for the words and the folded key of the same blocks and lines, so
-:func:`words` and :func:`fold` remember their last few thousand answers for short texts
+Speed: every pass asks for the words, the word count and the folded key of the same blocks
+and lines, so :func:`words`, :func:`word_count` and :func:`fold` remember their last few
+thousand answers for short texts
 through :func:`per_text`, the cache the passes use for their own measurements of a block
 or a line. The functions are pure, so the cache changes no result, and its bound keeps
 memory flat whatever the input size.
