@@ -61,9 +61,8 @@ _LOOK_BACK: Final = 60  # blocks above the main text searched for the headline .
 _FAR_LOOK_BACK: Final = 150  # ... or for one with its byline right under it
 _BYLINE_BELOW: Final = 4  # blocks under a headline where its byline starts
 _COST_WORDS: Final = 24  # a code listing or a table costs the main text no more than a block of 24 words
-_CARD_REACH: Final = (
-    2 * _BYLINE_BELOW
-)  # blocks between two cards of a teaser list (headline, byline, date, ...)
+# blocks between two cards of a teaser list (headline, byline, date, ...)
+_CARD_REACH: Final = 2 * _BYLINE_BELOW
 _COPIES: Final = 5  # a page prints its headline up to this many times (title, heading, trail, share text)
 _REPRINT_REACH: Final = 3  # blocks under a headline where a shortened reprint of it may stand
 _NEAR: Final = 10  # blocks above the main text that count as close to it
@@ -231,14 +230,17 @@ def _reprinted_below(doc: Document, pos: int) -> bool:
     """The headline printed again just under it, split or shortened ("Name" / "rest of it").
 
     A block under it is read word by word, found one at a time, until one is not the
-    headline's (most blocks: the first or second word of a paragraph); only a block of
-    the headline's words alone is made a set."""
+    headline's (most blocks: the first or second word of a paragraph); the words read
+    are its word set when none is, a subset of the headline's, so shorter is smaller."""
     mine = _word_set(doc.blocks[pos].text)
     for p in range(pos + 1, min(len(doc.blocks), pos + _REPRINT_REACH + 1)):
-        text = doc.blocks[p].text
-        if all(word[0].casefold() in mine for word in WORD.finditer(text)):
-            theirs = _word_set(text)
-            if len(theirs) >= _SHORT and theirs < mine:
+        theirs: set[str] = set()
+        for word in WORD.finditer(doc.blocks[p].text):
+            if (folded := word[0].casefold()) not in mine:
+                break
+            theirs.add(folded)
+        else:
+            if _SHORT <= len(theirs) < len(mine):
                 return True
     return False
 
