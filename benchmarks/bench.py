@@ -103,21 +103,13 @@ def _paired(texts: Sequence[str], round_number: int) -> tuple[float, float]:
     in :func:`_timed`."""
     clear_caches()
     gc.collect()
-    clean = fix = 0.0
+    spent = {_clean: 0.0, _ftfy: 0.0}
     for i, text in enumerate(texts):
-        if (i + round_number) % 2:
+        for fn in (_clean, _ftfy) if (i + round_number) % 2 == 0 else (_ftfy, _clean):
             start = time.process_time()
-            ftfy.fix_text(text)
-            middle = time.process_time()
-            newsclean.clean(text)
-            fix, clean = fix + middle - start, clean + time.process_time() - middle
-        else:
-            start = time.process_time()
-            newsclean.clean(text)
-            middle = time.process_time()
-            ftfy.fix_text(text)
-            clean, fix = clean + middle - start, fix + time.process_time() - middle
-    return clean, fix
+            fn(text)
+            spent[fn] += time.process_time() - start
+    return spent[_clean], spent[_ftfy]
 
 
 def _clean(text: str) -> object:
@@ -274,10 +266,14 @@ def adversarial(quick: bool) -> list[list[str]]:
 
 
 def _halve(text: str) -> str:
-    """The first half of ``text``, cut at a paragraph or line break when there is one."""
+    """The first half of ``text``, cut after its last paragraph break, line break or space
+    before the middle (a cut inside a word would end the half as the whole does not: a
+    paragraph that ends in a space is normalised, one that ends mid-word is plain)."""
     middle = len(text) // 2
-    cut = text.rfind("\n\n", 0, middle + 1)
-    return text[: cut if cut > 0 else middle]
+    for mark in ("\n\n", "\n", " "):
+        if (cut := text.rfind(mark, 0, middle + 1)) > 0:
+            return text[: cut + len(mark)] if mark == " " else text[:cut]
+    return text[:middle]
 
 
 def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
@@ -285,20 +281,19 @@ def _patterns() -> list[tuple[str, regex.Pattern[str]]]:
     held under several names (``regex`` compiles one source once; a module imports another's)
     by the first one its module defines, private or exported (``features.SEPARATOR_LINE``,
     not ``passes.chrome.SEPARATOR_LINE``), else by the first."""
-    names: dict[int, list[tuple[bool, str]]] = {}
-    patterns: dict[int, regex.Pattern[str]] = {}
+    held: dict[int, tuple[regex.Pattern[str], list[tuple[bool, str]]]] = {}
     for mod_name, mod in sorted(sys.modules.items()):
         if not mod_name.startswith("newsclean") or mod is None:
             continue
         exported = set(getattr(mod, "__all__", ()))
-        for attr, held in sorted(vars(mod).items()):
-            value = getattr(held, "compiled", held)  # a newsclean Pattern holds its regex pattern
+        for attr, found in sorted(vars(mod).items()):
+            value = getattr(found, "compiled", found)  # a newsclean Pattern holds its regex pattern
             if hasattr(value, "search") and isinstance(getattr(value, "pattern", None), str):
                 own = attr.startswith("_") or not exported or attr in exported
-                names.setdefault(id(value), []).append((own, f"{mod_name.removeprefix('newsclean.')}.{attr}"))
-                patterns[id(value)] = value
-    chosen = [(next((n for own, n in held if own), held[0][1]), patterns[key]) for key, held in names.items()]
-    return sorted(chosen, key=lambda item: item[0])
+                name = f"{mod_name.removeprefix('newsclean.')}.{attr}"
+                held.setdefault(id(value), (value, []))[1].append((own, name))
+    # the first name its own module gives it, else the first (min keeps the first of equals)
+    return sorted((min(names, key=lambda name: not name[0])[1], value) for value, names in held.values())
 
 
 def pattern_growth(quick: bool) -> list[list[str]]:
