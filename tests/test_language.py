@@ -20,8 +20,10 @@ from newsclean.language import (
     STOPLIST_LANGUAGES,
     _guess_blocks,
     _running,
+    _running_lines,
     _stop_counts,
     _unpacked,
+    _unquoted,
     guess_language,
     is_cjk,
     page_language,
@@ -163,6 +165,36 @@ def test_packed_counts_are_each_stoplists_count(pieces: list[str]) -> None:
     found = tokens(line)
     assert total == len(found)
     assert _unpacked(packed) == [sum(w in stopwords(lang) for w in found) for lang in STOPLIST_LANGUAGES]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "word",
+                "Wörter",
+                "слово",
+                "日本",
+                "l'été",
+                '"',
+                "'",
+                " ",
+                "\n",
+                "\r\n",
+                "\u2028",
+                "2",
+                *PUNCTUATION,
+            ]
+        ),
+        max_size=80,
+    )
+)
+def test_the_running_measure_reads_a_text_unquoted_the_same(pieces: list[str]) -> None:
+    # _running asks for the measure of the unquoted text, which must read the same lines,
+    # tokens, stopword counts and scripts as the text itself
+    text = "".join(pieces) * 3
+    assert _running_lines.__wrapped__(_unquoted(text)) == _running_lines.__wrapped__(text)
 
 
 _LINES = [
