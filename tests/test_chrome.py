@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 import newsclean
 from newsclean import Config, Kind
 from newsclean.features import is_plain, is_truncated, length_units, sentence_marks
-from newsclean.language import stopwords
+from newsclean.language import stopwords, tokens
 from newsclean.lexicon import Lexicon, lexicon
 from newsclean.passes import chrome
 from newsclean.passes.chrome import (
@@ -288,7 +288,7 @@ def test_the_classifier_measures_capitals_and_marks_where_they_decide(words: lis
     signals."""
     stops = frozenset({"the", "of", "and"})
     text = " ".join(words) + end
-    measured = _signals(text, fold(text), length_units(text), stops, every=False)
+    measured = _signals(text, fold(text), tokens(fold(text)), length_units(text), stops, every=False)
     assert classify(measured) == classify(signals(text, stops))
 
 
@@ -594,6 +594,8 @@ _TERM_WORDS = st.sampled_from(
         "Cookie-",
         "3",
         ".",
+        "privacy2",  # one word, but the run of letters "privacy"
+        "our_site",
     ]
 )
 
@@ -608,6 +610,9 @@ def test_boilerplate_bound_changes_no_hit(words: list[str], units: int) -> None:
     hits = terms.pattern.findall(fold(text))
     dense = len(hits) >= BOILERPLATE_MIN_HITS and len(hits) * BOILERPLATE_WORDS_PER_HIT >= units
     assert _boilerplate_hits(fold(text), terms, units) == (hits if dense else [])
+    # the key's letter tokens stand in for its words
+    assert terms.letters
+    assert _boilerplate_hits(fold(text), terms, units, tokens(fold(text))) == (hits if dense else [])
 
 
 _BLOCK_WORDS = st.sampled_from(

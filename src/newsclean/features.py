@@ -25,6 +25,7 @@ __all__ = [
     "is_truncated",
     "length_units",
     "sentence_marks",
+    "stop_share",
     "stopword_density",
 ]
 
@@ -145,9 +146,8 @@ def length_units(text: str) -> float:
     return round(cjk / CJK_CHARS_PER_WORD + rest, 1)
 
 
-def stopword_density(text: str, stopwords: frozenset[str], *, key: str | None = None) -> float:
+def stopword_density(text: str, stopwords: frozenset[str]) -> float:
     """The share of ``text``'s letter tokens that are in ``stopwords`` (0 when none).
-    ``key`` is ``fold(text)`` when the caller has it at hand (a long text's is not cached).
 
     >>> stopword_density("The cat sat on the mat", frozenset({"the", "on"}))
     0.5
@@ -156,7 +156,12 @@ def stopword_density(text: str, stopwords: frozenset[str], *, key: str | None = 
     # characters, and the key only turns runs of other characters into one space), which
     # the passes fold anyway (cached), and the key is mostly ASCII, which tokens() splits
     # fastest.
-    found = tokens(fold(text) if key is None else key)
+    return stop_share(tokens(fold(text)), stopwords)
+
+
+def stop_share(found: list[str], stopwords: frozenset[str]) -> float:
+    """:func:`stopword_density` of a text whose letter tokens are ``found``: the chrome
+    pass reads them for more than the share."""
     if not found:
         return 0.0
     return sum(map(stopwords.__contains__, found)) / len(found)

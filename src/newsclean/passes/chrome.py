@@ -63,9 +63,9 @@ from ..features import (
     is_truncated,
     length_units,
     sentence_marks,
-    stopword_density,
+    stop_share,
 )
-from ..language import page_language, stopwords
+from ..language import page_language, stopwords, tokens
 from ..lexicon import Lexicon, lexicon
 from ..model import Block, Document, Kind
 from ..patterns import Pattern
@@ -272,11 +272,15 @@ def signals(text: str, stops: frozenset[str]) -> Signals:
     >>> s.units, s.marks, s.ends, round(s.stop or 0, 2)
     (11.0, 1, True, 0.36)
     """
-    return _signals(text, fold(text), length_units(text), stops, every=True)
+    key = fold(text)
+    return _signals(text, key, tokens(key), length_units(text), stops, every=True)
 
 
-def _signals(text: str, key: str, units: float, stops: frozenset[str], *, every: bool) -> Signals:
-    """:func:`signals` of a text, its folded ``key`` and its :func:`length_units`; unless
+def _signals(
+    text: str, key: str, found: list[str], units: float, stops: frozenset[str], *, every: bool
+) -> Signals:
+    """:func:`signals` of a text, its folded ``key``, the key's letter tokens (``found``, see
+    :func:`~newsclean.language.tokens`) and its :func:`length_units`; unless
     ``every``, the capital share and the sentence marks are measured only where
     :func:`classify` reads them. The capital share (0 elsewhere, as for a short block) only
     on :func:`_unpunctuated_prose` without a sentence end: the share scans the whole text,
@@ -288,7 +292,7 @@ def _signals(text: str, key: str, units: float, stops: frozenset[str], *, every:
     ends = bool(_ENDS.search(text))
     # Below GOOD_UNITS, classify reads the marks only as "marks or ends".
     marks = sentence_marks(text) if every or units >= GOOD_UNITS or not ends else 0
-    stop = stopword_density(text, stops, key=key) if stops and not brief else None
+    stop = stop_share(found, stops) if stops and not brief else None
     # A block of NEAR_UNITS words or more has a line that is not blank.
     if brief or "\n" not in text:
         lines = text.count("\n") + 1
@@ -515,11 +519,12 @@ def _measure_signals(
 ) -> _Measure:
     """:func:`_measure` of a text, its folded ``key`` and its length (``units``), from its
     :class:`Signals`."""
-    sig = _signals(text, key, units, stops, every=False)
+    found = tokens(key)  # for the stopword share and the boilerplate's bound
+    sig = _signals(text, key, found, units, stops, every=False)
     return _Measure(
         _shape(key) if sig.units < NEAR_UNITS else None,
         key.count(" "),
-        (*_judge(text, key, sig, boilerplate), sig.units, sig.colon),
+        (*_judge(text, key, sig, boilerplate, found), sig.units, sig.colon),
         _line_reasons(text, phrases),
     )
 
@@ -577,18 +582,27 @@ def _ui_edit(pos: int, text: str, found: _Found) -> Edit:
     return (pos, "\n".join(kept), "chrome_line", "removed UI line(s): " + " | ".join(dropped))
 
 
-def _judge(text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None) -> tuple[Class, str]:
-    """The class of one body block with the folded ``key``: comment structure and
-    boilerplate first, then signals."""
-    return _judge_text(text, key, sig.units, boilerplate, ends=sig.ends) or classify(sig)
+def _judge(
+    text: str, key: str, sig: Signals, boilerplate: _Boilerplate | None, found: list[str]
+) -> tuple[Class, str]:
+    """The class of one body block with the folded ``key`` (its letter tokens ``found``):
+    comment structure and boilerplate first, then signals."""
+    return _judge_text(text, key, sig.units, boilerplate, ends=sig.ends, found=found) or classify(sig)
 
 
 def _judge_text(
-    text: str, key: str, units: float, boilerplate: _Boilerplate | None, *, ends: bool
+    text: str,
+    key: str,
+    units: float,
+    boilerplate: _Boilerplate | None,
+    *,
+    ends: bool,
+    found: list[str] | None = None,
 ) -> tuple[Class, str] | None:
     """The class of a body block of ``units`` words that its text decides before its
     signals: a comments header, a comment author line, a snippet (only a text that ends
-    like a sentence, ``ends``, can be cut off with an ellipsis) or site boilerplate."""
+    like a sentence, ``ends``, can be cut off with an ellipsis) or site boilerplate
+    (``found``: the key's letter tokens, when the caller has them)."""
     if units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
         # Scored like a UI block unless a thread follows (see _cut_comments).
         return _BARRIER, "opens the comments"
@@ -596,7 +610,7 @@ def _judge_text(
         return _BAD, _AUTHOR_LINE
     if ends and units <= SNIPPET_MAX_WORDS and is_truncated(text):
         return _SNIPPET, f"snippet cut off with an ellipsis; {units:g} words"
-    if hits := _boilerplate_hits(key, boilerplate, units):
+    if hits := _boilerplate_hits(key, boilerplate, units, found):
         return _BAD, "site boilerplate: " + ", ".join(dict.fromkeys(hits))
     return None
 
@@ -953,6 +967,10 @@ class _Boilerplate:
     a term, and hits do not overlap: each hit holds an occurrence of its term's key word
     that no other hit holds. The key words of a text bound its hits from above, and a
     block with too few of them needs no search."""
+    letters: bool
+    """Whether every key word is one run of letters (its own :func:`tokens`): then the
+    letter tokens of a folded text hold each key word its words hold (a word of letters
+    only is one run), and their key words bound its hits as well."""
 
 
 @lru_cache(maxsize=32)
@@ -962,23 +980,28 @@ def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
     if not terms:
         return None
     pattern = Pattern(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
-    return _Boilerplate(pattern, key_words(terms))
+    words = key_words(terms)
+    return _Boilerplate(pattern, words, all(tokens(word) == [word] for word in words))
 
 
-def _boilerplate_hits(key: str, boilerplate: _Boilerplate | None, units: float) -> list[str]:
+def _boilerplate_hits(
+    key: str, boilerplate: _Boilerplate | None, units: float, found: list[str] | None = None
+) -> list[str]:
     """The boilerplate terms in a folded text (``key``) when they are dense enough to call
-    it site text."""
+    it site text. The key's letter tokens (``found``), when given, stand in for its words
+    where :attr:`_Boilerplate.letters` allows: the classifier has them from the stopword
+    share, and so splits a long block's key once."""
     if boilerplate is None:
         return []
-    tokens = key.split(" ")
-    if boilerplate.key_words.isdisjoint(tokens):  # most blocks, tested without a call a token
+    pieces = found if found is not None and boilerplate.letters else key.split(" ")
+    if boilerplate.key_words.isdisjoint(pieces):  # most blocks, tested without a call a token
         return []
 
     def dense(count: int) -> bool:
         return count >= BOILERPLATE_MIN_HITS and count * BOILERPLATE_WORDS_PER_HIT >= units
 
     # each hit holds its term's key word: their count bounds the hits
-    if not dense(sum(map(boilerplate.key_words.__contains__, tokens))):
+    if not dense(sum(map(boilerplate.key_words.__contains__, pieces))):
         return []
     hits = boilerplate.pattern.findall(key)
     return list(hits) if dense(len(hits)) else []
