@@ -230,6 +230,32 @@ def test_typeset_text_only_has_its_quotes_straightened(text: str, uncurl: bool) 
         assert normalize.normalize_block(text, uncurl=uncurl) == (fixed, [f"ftfy.{step}" for step in steps])
 
 
+def _unsettled(texts: list[str], uncurl: bool) -> list[str]:
+    """The texts whose normalisation marks a text settled that normalising changes."""
+    wrong = []
+    for text in texts:
+        text_module.clear_caches()
+        normalize.normalize_block(text, uncurl=uncurl)
+        settled = list(normalize._SETTLED[uncurl].answers)
+        text_module.clear_caches()
+        if any(normalize.normalize_block(s, uncurl=uncurl)[0] != s for s in settled):
+            wrong.append(text)
+    return wrong
+
+
+@pytest.mark.parametrize("uncurl", [True, False])
+def test_a_normalised_text_is_settled(uncurl: bool) -> None:
+    assert _unsettled(CORPUS, uncurl) == []
+    changed = [t for t in CORPUS if normalize.normalize_block(t, uncurl=uncurl)[0] != t]
+    assert len(changed) > 500  # so as many texts were marked settled and checked
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_RISKY + "  ", max_size=40), st.booleans())
+def test_a_normalised_risky_string_is_settled(text: str, uncurl: bool) -> None:
+    assert _unsettled([text], uncurl) == []
+
+
 def test_english_typography_is_typeset() -> None:
     assert normalize._TYPOGRAPHY == "‘’“”–—…"
     assert normalize._typeset("It’s “fine” — really…")

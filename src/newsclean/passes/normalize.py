@@ -30,7 +30,7 @@ from ftfy.badness import BADNESS_RE
 from ..config import Config
 from ..model import Document
 from ..patterns import Pattern
-from ..text import per_text
+from ..text import CACHE_MAX_CHARS, Memo, per_text
 
 __all__ = ["normalize_block", "normalize_spaces", "normalize_text", "repair"]
 
@@ -367,9 +367,16 @@ def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
     """:func:`normalize_block` of a text that is not plain (its callers test
     :func:`_is_plain` first, without a cache look-up), with the step names as a tuple.
     Cached: every settling round normalises the body again, mostly the very texts the first
-    round saw."""
+    round saw. A text it gives that normalising leaves as it is goes in :data:`_SETTLED`.
+
+    The typeset text's straightened quotes are typeset text without curly quotes. ftfy's
+    output is its own fixed point (``fix_and_explain`` repeats its steps until they change
+    nothing, and :func:`repair` calls it for any text it could change), so a repaired text
+    whose spacing is normal repairs and spaces to itself: every text given but one still
+    changing after ``_MAX_ROUNDS`` rounds."""
     if _typeset(text):  # what the loop gives too: ftfy can only straighten the quotes
         straight = fixes.uncurl_quotes(text) if uncurl else text
+        _settle(text, straight, uncurl)
         return straight, ("ftfy.uncurl_quotes",) if straight != text else ()
     names: list[str] = []
     for _ in range(_MAX_ROUNDS):
@@ -379,18 +386,36 @@ def _normalized(text: str, uncurl: bool) -> tuple[str, tuple[str, ...]]:
         # ftfy's output is its own fixed point (it repeats its steps until nothing
         # changes), so only a change of spacing can give it more to do.
         if spaced == fixed:
+            _settle(text, fixed, uncurl)
             return fixed, tuple(names)
         names.append("normalize_spaces")
         text = spaced
     return text, tuple(names)
 
 
+_SETTLED: Final = (Memo(), Memo())
+"""Texts that :func:`_normalized` gave and that normalising leaves as they are, without
+and with ``uncurl``: the settling round normalises the body again, whose texts are mostly
+the ones the first round gave, and passes over these without a look-up of their answer or
+a measure (which would not be the same answer: ftfy names a step it took without a change,
+such as ``fix_c1_controls`` on an undefined C1 control)."""
+
+
+def _settle(text: str, fixed: str, uncurl: bool) -> None:
+    """Keep ``fixed``, the normalised ``text``, in :data:`_SETTLED` when it is a new text."""
+    if fixed != text and len(fixed) <= CACHE_MAX_CHARS:
+        settled = _SETTLED[uncurl]
+        settled.make_room(len(fixed))
+        settled.answers[fixed] = True
+
+
 def normalize_text(doc: Document, config: Config) -> Document:
     """Repair each block with ftfy, then normalise its spacing; record what changed."""
     uncurl = not config.keep_quotes
+    settled = _SETTLED[uncurl].answers
     updates = []
     for pos, block in enumerate(doc.blocks):
-        if _is_plain(block.text):
+        if _is_plain(block.text) or block.text in settled:
             continue
         text, names = _normalized(block.text, uncurl)
         if text != block.text:
