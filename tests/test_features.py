@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsclean.features import (
@@ -51,6 +51,13 @@ _MARK_DEFINITION = regex.compile(
 
 @given(st.text(alphabet="aZ9 .!?…。\"')]\u201d\n\t", max_size=40))
 def test_sentence_marks_is_its_definition(text: str) -> None:
+    assert sentence_marks(text) == len(_MARK_DEFINITION.findall(text))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="aZ9_ .!?\"')]}:,\n\t\r\x0b\x0c\x1c\x1f", max_size=40))
+def test_sentence_marks_of_ascii_text_is_its_definition(text: str) -> None:
+    # the ASCII twin in ``re``, with every ASCII space of either module
     assert sentence_marks(text) == len(_MARK_DEFINITION.findall(text))
 
 

@@ -22,7 +22,7 @@ import regex
 
 from .features import is_separator
 from .patterns import Pattern
-from .text import fold, key_words, load_phrases, load_words, per_text, word_count
+from .text import ASCII_SPACE, fold, key_words, load_phrases, load_words, per_text, word_count
 
 __all__ = [
     "Names",
@@ -81,10 +81,6 @@ def _label_re() -> Pattern:
     return Pattern(_LABEL.format(labels=labels, space=r"\s"), regex.I | regex.V1)
 
 
-_ASCII_SPACE: Final = r"[\t-\r ]"
-"""The ASCII characters that ``regex`` calls ``\\s`` (``re`` adds U+001C-U+001F)."""
-
-
 @cache
 def _ascii_label_re() -> re.Pattern[str]:
     """:func:`_label_re` for an ASCII line, in the standard library's ``re``, which finds
@@ -96,8 +92,8 @@ def _ascii_label_re() -> re.Pattern[str]:
     word characters of ASCII are the same in both, and the spaces are spelled out.
     """
     ascii_phrases = tuple(p for p in load_phrases(_LABELS) if p.isascii())
-    labels = _alternation(ascii_phrases, _ASCII_SPACE)
-    return re.compile(_LABEL.format(labels=labels, space=_ASCII_SPACE), re.I)
+    labels = _alternation(ascii_phrases, ASCII_SPACE)
+    return re.compile(_LABEL.format(labels=labels, space=ASCII_SPACE), re.I)
 
 
 @cache

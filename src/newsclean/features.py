@@ -6,11 +6,12 @@ with the pass that makes the decision.
 
 from __future__ import annotations
 
+import re
 from typing import Final
 
 from .language import tokens
 from .patterns import Pattern
-from .text import fold, unpunctuated, word_count, word_initials, words
+from .text import ASCII_SPACE, fold, unpunctuated, word_count, word_initials, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
@@ -114,6 +115,13 @@ def is_prose(text: str, *, min_words: int = PROSE_WORDS) -> bool:
 _SENTENCE_MARK: Final = Pattern(
     r"[.!?…](?<=\w[\p{Pf}\"')\]]?.)[.!?…]*(?=[\p{Pf}\"')\]]*(?:\s*$|\s+[^\p{Ll}\p{N}]))|[。！？]"
 )
+_ASCII_SENTENCE_MARK: Final = re.compile(
+    rf"[.!?](?:(?<=\w.)|(?<=\w[\"')\]].))[.!?]*(?=[\"')\]]*(?:{ASCII_SPACE}*$|{ASCII_SPACE}+[^a-z0-9]))"
+)
+""":data:`_SENTENCE_MARK` for ASCII text, in the standard library's ``re``, which scans it
+three times faster (the dev pages' ASCII blocks): the marks, closing quotes, lowercase
+letters and digits of ASCII, the spaces spelled out, and the lookbehind as one of two
+fixed widths, as ``re`` needs."""
 _CJK: Final = Pattern(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 CJK_CHARS_PER_WORD: Final = 2.5
 """Chinese, Japanese and Korean text is measured in characters: 2.5 characters weigh as
@@ -129,7 +137,7 @@ def sentence_marks(text: str) -> int:
     >>> sentence_marks("Updated Nov. 19, 2019 8:21 am ET")
     0
     """
-    return len(_SENTENCE_MARK.findall(text))
+    return len((_ASCII_SENTENCE_MARK if text.isascii() else _SENTENCE_MARK).findall(text))
 
 
 def length_units(text: str) -> float:

@@ -23,6 +23,7 @@ import regex
 from .patterns import Pattern
 
 __all__ = [
+    "ASCII_SPACE",
     "CACHE_MAX_CHARS",
     "CACHE_SIZE",
     "PUNCTUATION",
@@ -64,6 +65,9 @@ _WORD_MARKS: Final = bytes(
 """A ``bytes.translate`` table marking Windows-1252 text for :func:`word_count`: each word
 character (as ``regex`` has it) an ``a``, each apostrophe of :data:`WORD` a ``'``, every
 other character a space."""
+ASCII_SPACE: Final = r"[\t-\r ]"
+"""The ASCII characters that ``regex`` calls ``\\s``, as a class: an ASCII twin of a
+pattern in the standard library's ``re`` spells them out (``re`` adds U+001C-U+001F)."""
 PUNCTUATION: Final = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
 """Curly quotes, dashes, the ellipsis, the no-break space and guillemets: no part of a
 word, like a space, and the only characters beyond ASCII of most English text (two in
