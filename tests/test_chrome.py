@@ -16,6 +16,8 @@ from newsclean.language import stopwords, tokens
 from newsclean.lexicon import Lexicon, lexicon
 from newsclean.passes import chrome
 from newsclean.passes.chrome import (
+    _COMMENT_AUTHOR,
+    _COMMENTS_HEADER,
     _UI_LINES,
     BOILERPLATE_MIN_HITS,
     BOILERPLATE_WORDS_PER_HIT,
@@ -23,6 +25,8 @@ from newsclean.passes.chrome import (
     Signals,
     _boilerplate,
     _boilerplate_hits,
+    _is_comment_author,
+    _is_comments_header,
     _signals,
     chrome_reason,
     classify,
@@ -770,3 +774,22 @@ def test_the_comments_cut_finds_the_headers_as_a_scan_does(
     chrome._cut_comments(got, ui)
     _cut_by_definition(expected, ui)
     assert got == expected
+
+
+_COMMENT_PIECES = st.sampled_from(
+    [
+        *("34", "Comments", "comment", "Top rated", "READER", "Leave a reply", "Replies", "_", "-", "#", ":"),
+        *("Jane", "says", "SAID", "wrote:", "ha scritto", "dit", "a écrit", "Комментарии", "пишет", "Share"),
+        *(" ", "  ", "\n", "\t", "\x0b", "\x1c", "\u00a0"),
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_COMMENT_PIECES, max_size=8).map("".join))
+@example("34 Comments")
+@example("- Jane SAID:\x0b")
+def test_the_comment_tests_skip_only_what_the_patterns_reject(text: str) -> None:
+    # an ASCII block whose first or last word rules a match out is told without a search
+    assert _is_comments_header(text) == (bool(_COMMENTS_HEADER.match(text)) and "\n" not in text.strip())
+    assert _is_comment_author(text) == bool(_COMMENT_AUTHOR.search(text))

@@ -24,6 +24,7 @@ from .patterns import Pattern
 
 __all__ = [
     "ASCII_SPACE",
+    "ASCII_SPACES",
     "CACHE_MAX_CHARS",
     "CACHE_SIZE",
     "PUNCTUATION",
@@ -65,9 +66,11 @@ _WORD_MARKS: Final = bytes(
 """A ``bytes.translate`` table marking Windows-1252 text for :func:`word_count`: each word
 character (as ``regex`` has it) an ``a``, each apostrophe of :data:`WORD` a ``'``, every
 other character a space."""
+ASCII_SPACES: Final = "\t\n\x0b\x0c\r "
+"""The ASCII characters that ``regex`` calls ``\\s`` (``re`` adds U+001C-U+001F, which
+``str.strip`` strips too): what a fast path for ASCII text spells out."""
 ASCII_SPACE: Final = r"[\t-\r ]"
-"""The ASCII characters that ``regex`` calls ``\\s``, as a class: an ASCII twin of a
-pattern in the standard library's ``re`` spells them out (``re`` adds U+001C-U+001F)."""
+""":data:`ASCII_SPACES` as a class, for an ASCII twin of a pattern in ``re``."""
 PUNCTUATION: Final = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
 """Curly quotes, dashes, the ellipsis, the no-break space and guillemets: no part of a
 word, like a space, and the only characters beyond ASCII of most English text (two in

@@ -69,7 +69,7 @@ from ..language import page_language, stopwords, tokens
 from ..lexicon import Lexicon, lexicon
 from ..model import Block, Document, Kind
 from ..patterns import Pattern
-from ..text import fold, key_words, per_text
+from ..text import ASCII_SPACES, fold, key_words, per_text
 from .teasers import split_header
 
 __all__ = ["Signals", "chrome_reason", "classify", "main_region", "remove_chrome", "signals"]
@@ -218,12 +218,15 @@ class Signals(NamedTuple):
     follows (a list), unlike a label such as "Publish date:"."""
 
 
-# Searched from the end (``(?r)``), where the match must be.
-_COMMENT_AUTHOR: Final = Pattern(
-    r"(?r)\s(?:says|said|wrote|replied|disse|escreveu|dice|scrive|ha scritto|schreibt|schrieb|"
-    r"dit|a écrit|dijo|escribió|zei|schreef|napisał|пишет|написал|написала|говорит):?\s*$",
-    regex.I,
+_SAYS: Final = (
+    *("says", "said", "wrote", "replied", "disse", "escreveu", "dice", "scrive", "ha scritto"),
+    *("schreibt", "schrieb", "dit", "a écrit", "dijo", "escribió", "zei", "schreef", "napisał"),
+    *("пишет", "написал", "написала", "говорит"),
 )
+"""The words a comment's author line ends with ("jane says:"), a colon after them or not."""
+# Searched from the end (``(?r)``), where the match must be.
+_COMMENT_AUTHOR: Final = Pattern(rf"(?r)\s(?:{'|'.join(_SAYS)}):?\s*$", regex.I)
+_ASCII_SAYS: Final = tuple(word for word in _SAYS if word.isascii())
 COMMENT_AUTHOR_MAX_WORDS: Final = 12
 SNIPPET_MAX_WORDS: Final = 60
 """A block of up to 60 words that ends in "..." or "…" is a teaser snippet cut off by the
@@ -239,23 +242,52 @@ button in a share row is not a thread."""
 _AUTHOR_LINE: Final = "comment author line"
 _TEASER_HEADER: Final = "teaser list header"
 _AFTER_TEASERS: Final = "after a teaser list header"
-_COMMENTS_HEADER: Final = Pattern(
-    r"^\W*(?:\d+\s+)?(?:top rated |most recent |reader )?"
-    r"(?:comments?|responses?|replies|thoughts? on|reactions?|"
-    r"leave a (?:reply|comment)|post a comment|add a comment|join the (?:conversation|discussion)|"
-    r"reader comments|kommentare?|commentaires?|comentarios?|comentários|commenti|reacties|"
-    r"komentarze|комментари[ийя]\w*)\b",
-    regex.I,
+_COMMENTS_OPENERS: Final = ("top rated ", "most recent ", "reader ")
+_COMMENTS_WORDS: Final = (
+    *("comments?", "responses?", "replies", "thoughts? on", "reactions?", "leave a (?:reply|comment)"),
+    *("post a comment", "add a comment", "join the (?:conversation|discussion)", "reader comments"),
+    *("kommentare?", "commentaires?", "comentarios?", "comentários", "commenti", "reacties"),
+    *("komentarze", "комментари[ийя]\\w*"),
 )
+_COMMENTS_HEADER: Final = Pattern(
+    rf"^\W*(?:\d+\s+)?(?:{'|'.join(_COMMENTS_OPENERS)})?(?:{'|'.join(_COMMENTS_WORDS)})\b", regex.I
+)
+_COMMENTS_FIRST: Final = frozenset(
+    "0123456789" + "".join(word[0] for word in _COMMENTS_OPENERS + _COMMENTS_WORDS)
+)
+"""What a comments header's first word starts with, in lower case: a digit or the first
+letter of a word it can open with (see :func:`_is_comments_header`)."""
+_ASCII_NOT_WORD: Final = "".join(c for c in map(chr, range(128)) if not (c.isalnum() or c == "_"))
+"""The ASCII characters that ``\\W`` matches."""
 
 
 def _is_comments_header(text: str) -> bool:
     """Whether a UI block opens a comment thread ("34 comments", "Leave a reply").
 
+    Most short blocks are ASCII, and their first word starts with neither a digit nor a
+    letter a header's first word can start with (:data:`_COMMENTS_FIRST`: "Home", "Share"):
+    they are told without a match. A property test holds it to the pattern.
+
     >>> _is_comments_header("34 Comments"), _is_comments_header("Share")
     (True, False)
     """
+    if text.isascii() and text.lstrip(_ASCII_NOT_WORD)[:1].lower() not in _COMMENTS_FIRST:
+        return False
     return bool(_COMMENTS_HEADER.match(text)) and "\n" not in text.strip()
+
+
+def _is_comment_author(text: str) -> bool:
+    """Whether a short block is a comment's author line ("jane says:", "Jane Doe said").
+
+    An ASCII text is searched only when it ends with one of :data:`_SAYS` (and a colon
+    and spaces), which few blocks do. A property test holds it to the pattern.
+
+    >>> _is_comment_author("Jane Doe says:"), _is_comment_author("Jane Doe")
+    (True, False)
+    """
+    if text.isascii() and not text.rstrip(ASCII_SPACES).removesuffix(":").lower().endswith(_ASCII_SAYS):
+        return False
+    return _COMMENT_AUTHOR.search(text) is not None
 
 
 # Searched from the end (``(?r)``): the match is at the end of the text, so a long block is
@@ -606,7 +638,7 @@ def _judge_text(
     if units <= COMMENT_AUTHOR_MAX_WORDS and _is_comments_header(text):
         # Scored like a UI block unless a thread follows (see _cut_comments).
         return _BARRIER, "opens the comments"
-    if units <= COMMENT_AUTHOR_MAX_WORDS and _COMMENT_AUTHOR.search(text):
+    if units <= COMMENT_AUTHOR_MAX_WORDS and _is_comment_author(text):
         return _BAD, _AUTHOR_LINE
     if ends and units <= SNIPPET_MAX_WORDS and is_truncated(text):
         return _SNIPPET, f"snippet cut off with an ellipsis; {units:g} words"
