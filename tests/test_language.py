@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from newsclean import Config, parse
 from newsclean.language import (
+    _LATIN,
     _NON_LATIN_SCRIPT,
     _NOT_CYRILLIC,
     _NOT_HAN,
@@ -19,6 +20,7 @@ from newsclean.language import (
     _SAMPLE_CHARS,
     STOPLIST_LANGUAGES,
     _guess_blocks,
+    _other_script,
     _running,
     _running_lines,
     _stop_counts,
@@ -190,11 +192,22 @@ def test_packed_counts_are_each_stoplists_count(pieces: list[str]) -> None:
         max_size=80,
     )
 )
-def test_the_running_measure_reads_a_text_unquoted_the_same(pieces: list[str]) -> None:
-    # _running asks for the measure of the unquoted text, which must read the same lines,
-    # tokens, stopword counts and scripts as the text itself
+@example(pieces=["2 ", "\u2014"] * 15)  # a long line without a letter
+def test_the_running_measure_of_the_unquoted_text_is_what_the_guess_reads(pieces: list[str]) -> None:
+    # _running measures the unquoted text, which must read as the guess reads the text
+    # itself: its lines of running text, their tokens and stopword counts, their scripts
     text = "".join(pieces) * 3
-    assert _running_lines.__wrapped__(_unquoted(text)) == _running_lines.__wrapped__(text)
+    lines = [line for line in text.splitlines() if len(line) >= 60]
+    counts = [_stop_counts(line) for line in lines]
+    expected = (
+        len(lines),
+        sum(map(len, lines)),
+        sum(count for count, _ in counts),
+        sum(packed for _, packed in counts),
+        any(_LATIN.search(line) for line in lines),
+        any(map(_other_script, lines)),
+    )
+    assert tuple(_running_lines.__wrapped__(_unquoted(text))) == expected
 
 
 _LINES = [

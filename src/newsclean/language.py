@@ -219,9 +219,9 @@ def _running(text: str) -> _Running:
 
 def _unquoted(text: str) -> str:
     """``text`` with its straight quotes and :data:`~newsclean.text.PUNCTUATION` replaced
-    by spaces: the same lines of the same lengths, letters and tokens, so the same
-    :func:`_running` (a property test holds it to that); a text without them is returned
-    as it is.
+    by spaces: the same lines of the same lengths, letters, tokens and scripts, which is
+    all :func:`_running` reads (a property test holds the measure of the unquoted text to
+    what the guess reads of the text itself); a text without them is returned as it is.
 
     >>> _unquoted("“It’s over,” he said. 'It's over.'")
     ' It s over,  he said.  It s over. '
@@ -231,7 +231,8 @@ def _unquoted(text: str) -> str:
 
 @per_text
 def _running_lines(text: str) -> _Running:
-    """:func:`_running` of a text of a line's length or more.
+    """:func:`_running` of an :func:`_unquoted` text of a line's length or more: its lines
+    are unpunctuated already, ready for :func:`_tokens_of`.
 
     Cached: a settling round guesses the language of the body, whose blocks the first
     round mostly measured already.
@@ -242,12 +243,10 @@ def _running_lines(text: str) -> _Running:
     total = packed = 0
     latin = other = False
     for line in lines:
-        plain = unpunctuated(line)
-        found = _tokens_of(plain)
-        count, stops = _counts(found)
+        count, stops = _counts(_tokens_of(line))
         total += count
         packed += stops
-        if plain.isascii():  # an ASCII letter is a Latin one, and every token has one
+        if line.isascii():  # an ASCII letter is a Latin one, and every token has one
             latin = latin or count > 0
         else:
             latin = latin or _LATIN.search(line) is not None
