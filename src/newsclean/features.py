@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from .language import tokens
 from .patterns import Pattern
-from .text import ASCII_SPACE, fold, unpunctuated, word_count, word_initials, words
+from .text import ASCII_SPACE, unpunctuated, word_count, word_initials, words
 
 __all__ = [
     "CJK_CHARS_PER_WORD",
@@ -27,7 +26,6 @@ __all__ = [
     "length_units",
     "sentence_marks",
     "stop_share",
-    "stopword_density",
 ]
 
 _SENTENCE_ENDS: Final = tuple(".!?…。！？»\"')]")
@@ -154,22 +152,18 @@ def length_units(text: str) -> float:
     return round(cjk / CJK_CHARS_PER_WORD + rest, 1)
 
 
-def stopword_density(text: str, stopwords: frozenset[str]) -> float:
-    """The share of ``text``'s letter tokens that are in ``stopwords`` (0 when none).
+def stop_share(found: list[str], stopwords: frozenset[str]) -> float:
+    """The share of the letter tokens ``found`` that are in ``stopwords`` (0 when none).
 
-    >>> stopword_density("The cat sat on the mat", frozenset({"the", "on"}))
+    A block's tokens are :func:`~newsclean.language.tokens` of its folded key: the letter
+    runs of the casefolded text are those of the key (letters are word characters, and the
+    key only turns runs of other characters into one space), which the passes fold anyway
+    (cached), and the key is mostly ASCII, which ``tokens`` splits fastest. The chrome
+    pass reads the same tokens for its boilerplate bound.
+
+    >>> stop_share(["the", "cat", "sat", "on", "the", "mat"], frozenset({"the", "on"}))
     0.5
     """
-    # The letter runs of the casefolded text are those of its folded key (letters are word
-    # characters, and the key only turns runs of other characters into one space), which
-    # the passes fold anyway (cached), and the key is mostly ASCII, which tokens() splits
-    # fastest.
-    return stop_share(tokens(fold(text)), stopwords)
-
-
-def stop_share(found: list[str], stopwords: frozenset[str]) -> float:
-    """:func:`stopword_density` of a text whose letter tokens are ``found``: the chrome
-    pass reads them for more than the share."""
     if not found:
         return 0.0
     return sum(map(stopwords.__contains__, found)) / len(found)
