@@ -79,10 +79,10 @@ three of the non-ASCII lines the dev pages' languages are guessed from), which
 CACHE_MAX_CHARS: Final = 10_000
 """The longest text whose measurements are cached (:func:`per_text`)."""
 CACHE_SIZE: Final = 8192
-"""Answers a cache holds at most. Measured over the dev pages against 4,096 (compiled
-build, the benchmark's page-by-page pairing, five runs each): 2.7% less time (median
-ratio to ftfy 0.973 against 1.001), 0.95% fewer instructions, 4.8 MB more resident
-(59.4 MB against 54.6). 16,384 measured about 2% faster again, for 2.6 MB more."""
+"""Answers a cache holds at most. Measured over the dev pages (compiled build, ten pairs
+of processes in alternating order, each timing against ftfy page by page): 4,096 took
+3% more time (median ratio to ftfy 0.944 against 0.917) for 4.8 MB less resident, and
+16,384 took the same time (1.010 against 1.007) for 2.6 MB more."""
 CACHE_CHARS: Final = 1_000_000
 """Characters of the texts a cache holds at most: with :data:`CACHE_SIZE`, the bound on
 its memory (an answer is no larger than its text, but for the words of a text)."""
