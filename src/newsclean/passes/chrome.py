@@ -998,11 +998,11 @@ class _Boilerplate:
     term is folded words, so a hit in a folded text is a run of its whole words that spells
     a term, and hits do not overlap: each hit holds an occurrence of its term's key word
     that no other hit holds. The key words of a text bound its hits from above, and a
-    block with too few of them needs no search."""
-    letters: bool
-    """Whether every key word is one run of letters (its own :func:`tokens`): then the
-    letter tokens of a folded text hold each key word its words hold (a word of letters
-    only is one run), and their key words bound its hits as well."""
+    block with too few of them needs no search.
+
+    Every key word of the shipped terms is one run of letters (its own :func:`tokens`; a
+    test checks every language's): so the letter tokens of a folded text hold each key
+    word its words hold (a word of letters only is one run), and bound its hits as well."""
 
 
 @lru_cache(maxsize=32)
@@ -1012,8 +1012,7 @@ def _boilerplate(languages: tuple[str, ...]) -> _Boilerplate | None:
     if not terms:
         return None
     pattern = Pattern(r"(?<!\w)(?:" + "|".join(regex.escape(t) for t in terms) + r")(?!\w)")
-    words = key_words(terms)
-    return _Boilerplate(pattern, words, all(tokens(word) == [word] for word in words))
+    return _Boilerplate(pattern, key_words(terms))
 
 
 def _boilerplate_hits(
@@ -1021,11 +1020,11 @@ def _boilerplate_hits(
 ) -> list[str]:
     """The boilerplate terms in a folded text (``key``) when they are dense enough to call
     it site text. The key's letter tokens (``found``), when given, stand in for its words
-    where :attr:`_Boilerplate.letters` allows: the classifier has them from the stopword
-    share, and so splits a long block's key once."""
+    (see :attr:`_Boilerplate.key_words`): the classifier has them from the stopword share,
+    and so splits a long block's key once."""
     if boilerplate is None:
         return []
-    pieces = found if found is not None and boilerplate.letters else key.split(" ")
+    pieces = key.split(" ") if found is None else found
     if boilerplate.key_words.isdisjoint(pieces):  # most blocks, tested without a call a token
         return []
 
