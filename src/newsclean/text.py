@@ -69,7 +69,7 @@ other character a space."""
 ASCII_SPACES: Final = "\t\n\x0b\x0c\r "
 """The ASCII characters that ``regex`` calls ``\\s`` (``re`` adds U+001C-U+001F, which
 ``str.strip`` strips too): what a fast path for ASCII text spells out."""
-ASCII_SPACE: Final = r"[\t-\r ]"
+ASCII_SPACE: Final = f"[{re.escape(ASCII_SPACES)}]"
 """:data:`ASCII_SPACES` as a class, for an ASCII twin of a pattern in ``re``."""
 PUNCTUATION: Final = "\u2019\u2018\u201c\u201d\u2013\u2014\u2026\u00a0\u00ab\u00bb"
 """Curly quotes, dashes, the ellipsis, the no-break space and guillemets: no part of a
