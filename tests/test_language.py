@@ -22,6 +22,7 @@ from newsclean.language import (
     _guess_blocks,
     _other_script,
     _running,
+    _running_letters,
     _running_lines,
     _stop_counts,
     _unpacked,
@@ -208,6 +209,31 @@ def test_the_running_measure_of_the_unquoted_text_is_what_the_guess_reads(pieces
         any(map(_other_script, lines)),
     )
     assert tuple(_running_lines.__wrapped__(_unquoted(text))) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["word ", "слово ", "日本", "ひらがな", "한국어", "l'été", "“", "\n", "\u2028", "2"]),
+        max_size=80,
+    )
+)
+def test_a_blocks_script_letters_are_those_of_its_running_lines(pieces: list[str]) -> None:
+    # what the page guess adds up a block at a time: the letters of each script in the
+    # block's lines of running text, read from its unquoted text
+    text = "".join(pieces) * 3
+    running = "\n".join(line for line in text.splitlines() if len(line) >= 60)
+    expected = tuple(
+        len(regex.findall(letters, running))
+        for letters in (
+            r"\p{Hangul}",
+            r"[\p{Hiragana}\p{Katakana}]",
+            r"\p{Han}",
+            r"\p{Cyrillic}",
+            r"\p{Latin}",
+        )
+    )
+    assert _running_letters.__wrapped__(_unquoted(text)) == expected
 
 
 _LINES = [

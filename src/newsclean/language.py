@@ -16,6 +16,7 @@ language-free signals (punctuation and length).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Final, NamedTuple
@@ -163,15 +164,36 @@ def _script(sample: str) -> str | None:
     """
     if not _other_script(sample):
         return "latin" if _LATIN.search(sample) else None
-    han = len(_NOT_HAN.sub("", sample))
-    kana = len(_NOT_KANA.sub("", sample))
+    return _script_of(_letters(sample))
+
+
+_Letters = tuple[int, int, int, int, int]
+"""How many letters of a text are Hangul, kana, Han, Cyrillic and Latin."""
+
+
+def _letters(text: str) -> _Letters:
+    """The :data:`_Letters` of ``text``."""
+    return (
+        len(_NOT_HANGUL.sub("", text)),
+        len(_NOT_KANA.sub("", text)),
+        len(_NOT_HAN.sub("", text)),
+        len(_NOT_CYRILLIC.sub("", text)),
+        len(_NOT_LATIN.sub("", text)),
+    )
+
+
+def _script_of(letters: _Letters) -> str | None:
+    """:func:`_script` of a text with a letter of another script than Latin, from its
+    :data:`_Letters`: the script with the most of them (Japanese counts Han with kana), or
+    ``None`` when it has none."""
+    hangul, kana, han, cyrillic, latin = letters
     name, count = max(
         (
-            ("ko", len(_NOT_HANGUL.sub("", sample))),
+            ("ko", hangul),
             ("ja", kana + han if kana else 0),
             ("zh", han if not kana else 0),
-            ("ru", len(_NOT_CYRILLIC.sub("", sample))),
-            ("latin", len(_NOT_LATIN.sub("", sample))),
+            ("ru", cyrillic),
+            ("latin", latin),
         ),
         key=lambda item: item[1],
     )
@@ -229,6 +251,19 @@ def _unquoted(text: str) -> str:
     return unpunctuated(text).replace("'", " ").replace('"', " ")
 
 
+def _running_lines_of(text: str) -> list[str]:
+    """The lines of running text of a block: those a line long or longer."""
+    return [line for line in text.splitlines() if len(line) >= _MIN_LINE_CHARS]
+
+
+@per_text
+def _running_letters(text: str) -> _Letters:
+    """The :data:`_Letters` of the lines of running text of a block's :func:`_unquoted`
+    text (whose quotes and typography are no letters). Cached like :func:`_running_lines`:
+    read of every block of a page with a letter of another script than Latin."""
+    return _letters("\n".join(_running_lines_of(text)))
+
+
 @per_text
 def _running_lines(text: str) -> _Running:
     """:func:`_running` of an :func:`_unquoted` text of a line's length or more: its lines
@@ -237,7 +272,7 @@ def _running_lines(text: str) -> _Running:
     Cached: a settling round guesses the language of the body, whose blocks the first
     round mostly measured already.
     """
-    lines = [line for line in text.splitlines() if len(line) >= _MIN_LINE_CHARS]
+    lines = _running_lines_of(text)
     if not lines:
         return _NONE_RUNNING
     total = packed = 0
@@ -293,19 +328,39 @@ def _guess_blocks(texts: tuple[str, ...]) -> str | None:
     Speed: the guess adds up what each block's lines hold (:func:`_running`, cached), and
     so joins, splits and scans no page; the settling round finds most of the body's
     blocks measured. The lines of the join are the blocks' lines, so the sums are those
-    of ``guess_language``'s sample, and its answer. The page is read as one text only
-    where the sample is not simply all the lines of running text (fewer than three
-    lines' worth, or more than :data:`_SAMPLE_CHARS` characters), or where a letter of
-    another script than Latin needs the scripts counted.
+    of ``guess_language``'s sample, and its answer. A page with a letter of another script
+    than Latin has its scripts counted a block at a time too (:func:`_running_letters`,
+    cached), and is not read again as one text, which took a Russian or Japanese page's
+    guess twice as long. The page is read as one text only where the sample is not simply
+    all the lines of running text (fewer than three lines' worth, or more than
+    :data:`_SAMPLE_CHARS` characters).
     """
     counts = list(map(_running, texts))
     lines = sum(c.lines for c in counts)
     chars = sum(c.chars for c in counts) + lines - 1  # the sample: the lines, joined
-    if not _MIN_LINE_CHARS * 3 <= chars <= _SAMPLE_CHARS or any(c.other for c in counts):
+    if not _MIN_LINE_CHARS * 3 <= chars <= _SAMPLE_CHARS:
         return guess_language("\n".join(texts))
-    if not any(c.latin for c in counts):
+    if any(c.other for c in counts):
+        script = _script_of(_summed(_running_letters(_unquoted(text)) for text in texts))
+        if script is None or script in CJK_LANGUAGES:
+            return script
+    elif any(c.latin for c in counts):
+        script = "latin"
+    else:
         return None  # what _script finds in a sample without letters of these scripts
-    return _best(sum(c.tokens for c in counts), sum(c.packed for c in counts), "latin")
+    return _best(sum(c.tokens for c in counts), sum(c.packed for c in counts), script)
+
+
+def _summed(counts: Iterable[_Letters]) -> _Letters:
+    """The letters of the blocks of ``counts`` together."""
+    hangul = kana = han = cyrillic = latin = 0
+    for letters in counts:
+        hangul += letters[0]
+        kana += letters[1]
+        han += letters[2]
+        cyrillic += letters[3]
+        latin += letters[4]
+    return hangul, kana, han, cyrillic, latin
 
 
 def page_language(doc: Document, configured: str | None = None) -> str | None:
