@@ -341,7 +341,8 @@ def _guess_blocks(texts: tuple[str, ...]) -> str | None:
     if not _MIN_LINE_CHARS * 3 <= chars <= _SAMPLE_CHARS:
         return guess_language("\n".join(texts))
     if any(c.other for c in counts):
-        script = _script_of(_summed(_running_letters(_unquoted(text)) for text in texts))
+        running = (text for text, c in zip(texts, counts, strict=True) if c.lines)
+        script = _script_of(_summed(_running_letters(_unquoted(text)) for text in running))
         if script is None or script in CJK_LANGUAGES:
             return script
     elif any(c.latin for c in counts):
