@@ -26,6 +26,7 @@ from newsclean.passes.chrome import (
     Signals,
     _boilerplate,
     _boilerplate_hits,
+    _indices,
     _is_comment_author,
     _is_comments_header,
     _signals,
@@ -804,3 +805,9 @@ def test_the_comment_tests_skip_only_what_the_patterns_reject(text: str) -> None
     # an ASCII block whose first or last word rules a match out is told without a search
     assert _is_comments_header(text) == (bool(_COMMENTS_HEADER.match(text)) and "\n" not in text.strip())
     assert _is_comment_author(text) == bool(_COMMENT_AUTHOR.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*Class, True, False]), max_size=30), st.sampled_from([*Class, True]))
+def test_indices_are_every_place_of_the_value(items: list[Class | bool], value: Class | bool) -> None:
+    assert list(_indices(items, value)) == [i for i, item in enumerate(items) if item == value]
