@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import os
+import signal
+import threading
 from collections.abc import Iterator
+from concurrent.futures import Future
 from types import GeneratorType
 
 import pytest
 
 import newsclean
 from conftest import FIXTURES
-from newsclean.batch import CHUNK_SIZE, RecordError, ordered_map, summarize
+from newsclean.batch import CHUNK_SIZE, RecordError, _result, ordered_map, summarize
 
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "golden").glob("*.input.txt"))]
 PROSE = "The council approved the budget on Monday after a long and heated debate in the chamber."
@@ -99,3 +103,36 @@ def test_summarize_counts_removed_blocks_per_reason() -> None:
     assert set(summary) == {"title", "section", "byline", "teasers", "removed"}
     removed = [b for b in article.document.blocks if b.kind is not newsclean.Kind.BODY]
     assert sum(summary["removed"].values()) == len(removed)
+
+
+def _ctrl_c_soon(then: Future[list[int]] | None = None) -> threading.Timer:
+    """Send this process SIGINT (Ctrl-C) shortly, from another thread; then finish ``then``."""
+
+    def fire() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        if then is not None:
+            then.set_result([1])
+
+    timer = threading.Timer(0.05, fire)
+    timer.start()
+    return timer
+
+
+@pytest.mark.parametrize("finishes", [False, True])
+def test_ctrl_c_during_a_wait_for_a_chunk_is_raised_after_it(finishes: bool) -> None:
+    # Ctrl-C while waiting for a worker's chunk ends the wait with KeyboardInterrupt, raised
+    # outside the future's lock handling (where it could leave the lock half released),
+    # also when the chunk arrives at the same time, and the handler is the default again
+    future: Future[list[int]] = Future()
+    timer = _ctrl_c_soon(future if finishes else None)
+    with pytest.raises(KeyboardInterrupt):
+        _result(future)
+    timer.join()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_a_chunk_that_is_ready_is_returned() -> None:
+    future: Future[list[int]] = Future()
+    future.set_result([1, 2])
+    assert _result(future) == [1, 2]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

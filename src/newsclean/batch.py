@@ -104,8 +104,15 @@ def _chunks(items: Iterable[T], size: int, weigh: Callable[[T], int]) -> Iterato
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel queued work and end the workers now, without waiting for running chunks."""
+    """Cancel queued work and end the workers now, without waiting for running chunks.
+
+    The pool's manager thread is waited for too: it closes the pipe that wakes it, and the
+    interpreter's exit hook for process pools writes to that pipe unless it finds it
+    closed. Left running, the thread could close it during that write, which printed an
+    ``OSError`` traceback as the command exited after Ctrl-C.
+    """
     processes = dict(getattr(pool, "_processes", None) or {})  # shutdown() forgets them
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes.values():
         with contextlib.suppress(Exception):
@@ -113,6 +120,46 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     for process in processes.values():
         with contextlib.suppress(Exception):
             process.join(timeout=5)
+    if isinstance(manager, threading.Thread):
+        manager.join(timeout=5)
+
+
+_POLL_SECONDS = 0.1
+"""How long :func:`_result` waits for a chunk before it looks whether Ctrl-C came."""
+
+
+def _result(future: Future[list[R]]) -> list[R]:
+    """``future.result()``, with Ctrl-C raised here rather than inside the wait.
+
+    Python raises ``KeyboardInterrupt`` wherever the main thread happens to be; inside the
+    lock handling of a future's wait it can leave that lock half released, and the wait
+    then fails with ``RuntimeError: cannot release un-acquired lock`` instead. So, in the
+    main thread under the default handler, Ctrl-C only sets a flag while the wait runs (in
+    steps of :data:`_POLL_SECONDS`), and ``KeyboardInterrupt`` is raised once it is over.
+    Elsewhere (another thread, a handler of the caller's own) the wait is left as it is.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        return future.result()
+    interrupted = False
+
+    def flag(_signum: int, _frame: object) -> None:
+        nonlocal interrupted
+        interrupted = True
+
+    result: list[R] | None = None
+    previous = signal.signal(signal.SIGINT, flag)
+    try:
+        while result is None and not interrupted:
+            with contextlib.suppress(TimeoutError):
+                result = future.result(timeout=_POLL_SECONDS)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted or result is None:  # a Ctrl-C during the wait is not lost with its chunk
+        raise KeyboardInterrupt
+    return result
 
 
 def ordered_map(
@@ -150,9 +197,9 @@ def ordered_map(
         for chunk in _chunks(items, chunk_size, weigh):
             pending.append(pool.submit(fn, chunk))
             if len(pending) >= 2 * jobs:
-                yield from pending.popleft().result()
+                yield from _result(pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from _result(pending.popleft())
     finally:
         if pending:  # an error, Ctrl-C, or the consumer closed the generator early
             _stop(pool)
