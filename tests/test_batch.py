@@ -105,32 +105,45 @@ def test_summarize_counts_removed_blocks_per_reason() -> None:
     assert sum(summary["removed"].values()) == len(removed)
 
 
-def _ctrl_c_soon(then: Future[list[int]] | None = None) -> threading.Timer:
-    """Send this process SIGINT (Ctrl-C) shortly, from another thread; then finish ``then``."""
-
-    def fire() -> None:
-        os.kill(os.getpid(), signal.SIGINT)
-        if then is not None:
-            then.set_result([1])
-
-    timer = threading.Timer(0.05, fire)
-    timer.start()
-    return timer
+@pytest.fixture
+def default_sigint() -> Iterator[None]:
+    """Ctrl-C raises KeyboardInterrupt during the test, as in a terminal, even when the
+    test runner was started with SIGINT ignored (a background job of a shell)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
+@pytest.mark.usefixtures("default_sigint")
 @pytest.mark.parametrize("finishes", [False, True])
 def test_ctrl_c_during_a_wait_for_a_chunk_is_raised_after_it(finishes: bool) -> None:
     # Ctrl-C while waiting for a worker's chunk ends the wait with KeyboardInterrupt, raised
     # outside the future's lock handling (where it could leave the lock half released),
     # also when the chunk arrives at the same time, and the handler is the default again
     future: Future[list[int]] = Future()
-    timer = _ctrl_c_soon(future if finishes else None)
-    with pytest.raises(KeyboardInterrupt):
+
+    def ctrl_c() -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        if finishes:
+            future.set_result([1])
+
+    def give_up() -> None:  # a wait that missed the Ctrl-C ends, and the test fails
+        if not future.done():
+            future.set_result([0])
+
+    timers = [threading.Timer(0.05, ctrl_c), threading.Timer(5.0, give_up)]
+    for timer in timers:
+        timer.start()
+    with pytest.raises(KeyboardInterrupt) as raised:
         _result(future)
-    timer.join()
+    assert raised.traceback[-1].path.name == "batch.py"  # not inside threading's lock code
+    for timer in timers:
+        timer.cancel()
+        timer.join()
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
+@pytest.mark.usefixtures("default_sigint")
 def test_a_chunk_that_is_ready_is_returned() -> None:
     future: Future[list[int]] = Future()
     future.set_result([1, 2])
