@@ -21,9 +21,9 @@ from newsclean.language import (
     STOPLIST_LANGUAGES,
     _guess_blocks,
     _other_script,
-    _running,
     _running_letters,
     _running_lines,
+    _running_texts,
     _stop_counts,
     _unpacked,
     _unquoted,
@@ -195,7 +195,7 @@ def test_packed_counts_are_each_stoplists_count(pieces: list[str]) -> None:
 )
 @example(pieces=["2 ", "\u2014"] * 15)  # a long line without a letter
 def test_the_running_measure_of_the_unquoted_text_is_what_the_guess_reads(pieces: list[str]) -> None:
-    # _running measures the unquoted text, which must read as the guess reads the text
+    # the guess measures the unquoted text, which must read as the guess reads the text
     # itself: its lines of running text, their tokens and stopword counts, their scripts
     text = "".join(pieces) * 3
     lines = [line for line in text.splitlines() if len(line) >= 60]
@@ -266,7 +266,7 @@ def test_the_page_guess_is_the_guess_of_the_joined_blocks(texts: list[str], repe
         assert _guess_blocks.__wrapped__(tuple(blocks)) == guess_language("\n".join(blocks))
     # the length of the sample, which decides how the page is read, is counted exactly
     running = [line for text in texts for line in text.splitlines() if len(line) >= 60]
-    counts = [_running(text) for text in texts]
+    counts = list(map(_running_lines, _running_texts(texts)))
     assert sum(c.lines for c in counts) == len(running)
     assert sum(c.chars for c in counts) == sum(map(len, running))
     assert len("\n".join(_LINES) * 40 * 20) > _SAMPLE_CHARS  # the repeats pass the bound

@@ -226,23 +226,22 @@ class _Running(NamedTuple):
 _NONE_RUNNING: Final = _Running(0, 0, 0, 0, latin=False, other=False)
 
 
-def _running(text: str) -> _Running:
-    """What the page guess reads of a block's ``text`` (see :func:`_guess_blocks`): nothing
-    of most blocks, which are shorter than a line of running text.
+def _running_texts(texts: Iterable[str]) -> list[str]:
+    """The texts of the blocks the page guess measures (see :func:`_guess_blocks`): those a
+    line long or longer (most blocks are shorter, and hold no line of running text), with
+    their quotes and typography spaced out (:func:`_unquoted`), which reads the same.
 
-    The measure is asked for the text with its quotes and typography (:func:`_unquoted`)
-    spaced out, which reads the same. So the settling round, whose blocks are the first
-    round's normalised texts, finds a block that normalising only straightened the quotes
-    of (most blocks of typeset pages) measured already: over the dev pages, 10,820 blocks
-    measured instead of 13,056.
+    So the settling round, whose blocks are the first round's normalised texts, finds a
+    block that normalising only straightened the quotes of (most blocks of typeset pages)
+    measured already: over the dev pages, 10,820 blocks measured instead of 13,056.
     """
-    return _NONE_RUNNING if len(text) < _MIN_LINE_CHARS else _running_lines(_unquoted(text))
+    return [_unquoted(text) for text in texts if len(text) >= _MIN_LINE_CHARS]
 
 
 def _unquoted(text: str) -> str:
     """``text`` with its straight quotes and :data:`~newsclean.text.PUNCTUATION` replaced
     by spaces: the same lines of the same lengths, letters, tokens and scripts, which is
-    all :func:`_running` reads (a property test holds the measure of the unquoted text to
+    all the page guess reads of it (a property test holds the measure of the unquoted text to
     what the guess reads of the text itself); a text without them is returned as it is.
 
     >>> _unquoted("“It’s over,” he said. 'It's over.'")
@@ -266,8 +265,9 @@ def _running_letters(text: str) -> _Letters:
 
 @per_text
 def _running_lines(text: str) -> _Running:
-    """:func:`_running` of an :func:`_unquoted` text of a line's length or more: its lines
-    are unpunctuated already, ready for :func:`_tokens_of`.
+    """What the page guess reads of a block's :func:`_unquoted` text of a line's length or
+    more: its lines of running text, what they hold and what the guess measures in them.
+    The lines are unpunctuated already, ready for :func:`_tokens_of`.
 
     Cached: a settling round guesses the language of the body, whose blocks the first
     round mostly measured already.
@@ -325,7 +325,8 @@ def _guess_blocks(texts: tuple[str, ...]) -> str | None:
     block instead of joining and hashing the whole page. One entry per round would do;
     sixteen leave room for a caller interleaving a few pages.
 
-    Speed: the guess adds up what each block's lines hold (:func:`_running`, cached), and
+    Speed: the guess adds up what each block's lines hold (:func:`_running_lines` of
+    :func:`_running_texts`, cached), and
     so joins, splits and scans no page; the settling round finds most of the body's
     blocks measured. The lines of the join are the blocks' lines, so the sums are those
     of ``guess_language``'s sample, and its answer. A page with a letter of another script
@@ -335,14 +336,15 @@ def _guess_blocks(texts: tuple[str, ...]) -> str | None:
     all the lines of running text (fewer than three lines' worth, or more than
     :data:`_SAMPLE_CHARS` characters).
     """
-    counts = list(map(_running, texts))
+    running = _running_texts(texts)
+    counts = list(map(_running_lines, running))
     lines = sum(c.lines for c in counts)
     chars = sum(c.chars for c in counts) + lines - 1  # the sample: the lines, joined
     if not _MIN_LINE_CHARS * 3 <= chars <= _SAMPLE_CHARS:
         return guess_language("\n".join(texts))
     if any(c.other for c in counts):
-        running = (text for text, c in zip(texts, counts, strict=True) if c.lines)
-        script = _script_of(_summed(_running_letters(_unquoted(text)) for text in running))
+        measured = (text for text, c in zip(running, counts, strict=True) if c.lines)
+        script = _script_of(_summed(map(_running_letters, measured)))
         if script is None or script in CJK_LANGUAGES:
             return script
     elif any(c.latin for c in counts):
